@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Build-time portal list: comma-separated match patterns (an organisation ships Tianbao pre-configured;
+ * the demo and e2e builds set it to the replica portal's origin). Other origins are granted at runtime.
+ */
+const portals = (process.env.TIANBAO_PORTALS ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'sidePanel', 'activeTab'],
+    host_permissions: portals,
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+  },
+  vite: () => ({
+    define: { __TIANBAO_PORTALS__: JSON.stringify(portals) },
+  }),
+});
