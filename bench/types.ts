@@ -1,0 +1,19 @@
+/** One measured figure, compared with the target its issue set. */
+export interface BenchFigure {
+  /** Stable id, e.g. `checks.all-500-projects`. */
+  id: string;
+  /** What was measured, in plain words. */
+  label: string;
+  unit: 'ms' | 'KB' | 'MB' | 'x' | 'ops/s';
+  /** Median and 95th percentile where the figure is a distribution. */
+  p50?: number;
+  p95?: number;
+  /** The figure compared with the target (p95 for latencies unless stated). */
+  value: number;
+  target?: { op: '<=' | '>='; value: number };
+  /** Free notes: sample count, data size, assumptions. */
+  note?: string;
+}
+
+/** A benchmark module exports one suite; bench/run.ts runs them all and writes bench/results.json. */
+export type BenchSuite = () => Promise<BenchFigure[]>;
