@@ -1,7 +1,76 @@
-import type { CliIo } from './run';
+import { formatValue } from '../domain';
+import type { FormSnapshot } from '../domain';
+import { InputError } from '../parse';
+import { loadSnapshotFile } from './load';
+import { EXIT, type CliIo } from './run';
+import { snapshotToJson } from './snapshot-json';
 
-/** `tianbao import` — being implemented. */
-export async function runImportCommand(_args: readonly string[], io: CliIo): Promise<number> {
-  io.stderr.write('tianbao import: not available yet\n');
-  return 2;
+/** Splits `<file> [--json]` style arguments; unknown flags are an error, not ignored. */
+export function parseArgs(args: readonly string[], flags: readonly string[]): { file?: string; flags: Set<string>; error?: string } {
+  const set = new Set<string>();
+  let file: string | undefined;
+  for (const arg of args) {
+    if (arg.startsWith('--')) {
+      if (!flags.includes(arg)) return { flags: set, error: `unknown option ${arg}` };
+      set.add(arg);
+    } else if (file === undefined) file = arg;
+    else return { flags: set, error: `unexpected argument ${arg}` };
+  }
+  return { file, flags: set };
+}
+
+/** Reads a file for a command, printing the one-line InputError and returning null on bad input. */
+export async function loadForCommand(command: string, file: string | undefined, io: CliIo): Promise<FormSnapshot | null> {
+  if (file === undefined) {
+    io.stderr.write(`tianbao ${command}: 缺少文件参数 (usage: tianbao ${command} <file>)\n`);
+    return null;
+  }
+  try {
+    return await loadSnapshotFile(file);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr.write(`tianbao ${command}: ${error.message}\n`);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/** `tianbao import <file> [--json]`: the snapshot as JSON, or a readable summary in Chinese. */
+export async function runImportCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(args, ['--json']);
+  if (parsed.error) {
+    io.stderr.write(`tianbao import: ${parsed.error}\n`);
+    return EXIT.badInput;
+  }
+  const snapshot = await loadForCommand('import', parsed.file, io);
+  if (!snapshot) return EXIT.badInput;
+  if (parsed.flags.has('--json')) {
+    io.stdout.write(`${JSON.stringify(snapshotToJson(snapshot), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  io.stdout.write(formatSummary(snapshot, parsed.file!));
+  return EXIT.ok;
+}
+
+function formatSummary(snapshot: FormSnapshot, file: string): string {
+  const lines: string[] = [];
+  const indicatorCount = snapshot.projects.reduce((n, p) => n + p.indicators.length, 0);
+  lines.push(`文件: ${file}`);
+  lines.push(`项目 ${snapshot.projects.length} 个,指标 ${indicatorCount} 条${snapshot.total !== null ? `,合计 ${snapshot.total} 万元` : ''}`);
+  for (const unit of snapshot.units) lines.push(`单位: ${unit.name}  总计 ${unit.amounts.total} 万元`);
+  lines.push('');
+  for (const p of snapshot.projects) {
+    lines.push(`■ ${p.name}  总计 ${p.amounts.total} 万元(财政拨款 ${p.amounts.fiscal})  指标 ${p.indicators.length} 条`);
+    for (const i of p.indicators) {
+      const period = i.period ? formatValue(i.period) : '—';
+      const annual = i.annual ? formatValue(i.annual) : '—';
+      lines.push(`    ${i.level1 || '?'} / ${i.level2 || '?'} / ${i.name || '(无名称)'}  实施周期: ${period}  年度: ${annual}`);
+    }
+  }
+  if (snapshot.warnings.length > 0) {
+    lines.push('', `提示 ${snapshot.warnings.length} 条(无法归入或已合并的片段):`);
+    for (const w of snapshot.warnings) lines.push(`  第${w.line}行: ${w.message}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

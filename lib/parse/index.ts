@@ -1,12 +1,15 @@
 /**
- * Importers: any table a user has → FormSnapshot. (Being implemented: the export-list importer for the
- * seed layout lands in export-table.ts; single-project 申报表/批复表 in declaration.ts.)
+ * Importers: any table a user has → FormSnapshot. One entry for text (pasted or .txt), one for rows
+ * (CSV, sheets), one for file bytes; each recognises the layout itself, so no configuration is needed.
  */
 import type { FormSnapshot } from '../domain';
 import type { TaxonomyProfile } from '../domain/taxonomy';
 import { InputError } from './errors';
+import { looksLikeExportTable, parseExportRows, splitTabbedRows } from './export-table';
+import { decodeText, parseCsv, readXlsxRows } from './read-file';
 
 export { InputError } from './errors';
+export type { InputLocation } from './errors';
 
 /** Options shared by every importer. */
 export interface ParseOptions {
@@ -22,16 +25,71 @@ export interface SourceRow {
   line: number;
 }
 
-/** Parses pasted or saved text of any supported layout. Throws InputError when nothing is recognisable. */
-export function parseText(_text: string, options: ParseOptions = {}): FormSnapshot {
-  throw new InputError(`${options.file ?? 'input'}: importer not available yet`, { file: options.file });
+/** Files larger than this are refused before reading (a target table is kilobytes; 20 MB is not one). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const SUPPORTED = 'txt、csv、xlsx';
+
+function label(options: ParseOptions): string {
+  return options.file ?? '输入';
 }
 
-/** Parses a file's bytes by its extension (txt, csv UTF-8/GBK, xlsx, docx, html). */
-export async function parseFileBytes(
-  _bytes: Uint8Array,
-  fileName: string,
-  _options: ParseOptions = {},
-): Promise<FormSnapshot> {
-  throw new InputError(`${fileName}: importer not available yet`, { file: fileName });
+/** Parses rows of any supported layout. Throws InputError when the rows are not a recognisable target table. */
+export function parseRows(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnapshot {
+  const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (nonEmpty.length === 0) throw new InputError(`${label(options)}: 文件是空的`, { file: options.file });
+  if (looksLikeExportTable(nonEmpty)) return parseExportRows(rows, options);
+  throw new InputError(
+    `${label(options)}: 无法识别的表格 — 未找到「项目名称 / 总计 / 绩效指标」表头或「一级指标 / 二级指标 / 三级指标」指标表`,
+    { file: options.file },
+  );
+}
+
+/** Parses pasted or saved text of any supported layout. Throws InputError when nothing is recognisable. */
+export function parseText(text: string, options: ParseOptions = {}): FormSnapshot {
+  return parseRows(splitTabbedRows(text), options);
+}
+
+function extensionOf(fileName: string): string {
+  const m = /\.([^./\\]+)$/.exec(fileName);
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/** Parses a file's bytes by its extension (txt, csv UTF-8/GBK, xlsx). Throws InputError naming the file and reason. */
+export async function parseFileBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<FormSnapshot> {
+  const opts = { ...options, file: options.file ?? fileName };
+  if (bytes.byteLength > MAX_IMPORT_BYTES) {
+    throw new InputError(
+      `${fileName}: 文件过大(${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB),上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+      { file: fileName },
+    );
+  }
+  if (bytes.byteLength === 0) throw new InputError(`${fileName}: 文件是空的`, { file: fileName });
+  const ext = extensionOf(fileName);
+  switch (ext) {
+    case 'txt':
+    case 'tsv':
+    case 'text':
+    case '':
+      return parseText(decodeText(bytes), opts);
+    case 'csv':
+      return parseRows(parseCsv(decodeText(bytes)), opts);
+    case 'xlsx':
+    case 'xlsm':
+    case 'xls': {
+      const sheets = await readXlsxRows(bytes, fileName);
+      const errors: string[] = [];
+      for (const { sheet, rows } of sheets) {
+        try {
+          return parseRows(rows, { ...opts, file: `${fileName}#${sheet}` });
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          errors.push(sheet);
+        }
+      }
+      throw new InputError(`${fileName}: 工作表(${errors.join('、') || '无'})中没有可识别的绩效目标表`, { file: fileName });
+    }
+    default:
+      throw new InputError(`${fileName}: 不支持的文件类型 .${ext}(支持 ${SUPPORTED})`, { file: fileName });
+  }
 }
