@@ -19,7 +19,30 @@ const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}${CJK_PUNCT}])[ \\t\\u00a0\\u30
  * spaces between Latin words and numbers.
  */
 export function removeCjkSpaces(text: string): string {
-  return text.replace(SPACE_BETWEEN_CJK, '');
+  return text.replace(SPACE_BETWEEN_CJK, '').replace(SPACE_BEFORE_BRACKET, '').replace(SPACE_AFTER_BRACKET, '');
+}
+
+/** `外包服务项目 (辅助运行)` → `外包服务项目(辅助运行)`: a space between Chinese text and a bracket is extraction noise. */
+const SPACE_BEFORE_BRACKET = new RegExp(`(?<=[${CJK}])[ \\t\\u00a0\\u3000]+(?=[(（])`, 'g');
+const SPACE_AFTER_BRACKET = new RegExp(`(?<=[)）])[ \\t\\u00a0\\u3000]+(?=[${CJK}])`, 'g');
+
+/**
+ * Trims any of `chars` from both ends. A loop, not a regex: `[…]+$` backtracks quadratically on long runs
+ * of separators that are not at the end, and importers must stay linear on hostile text.
+ */
+export function trimChars(text: string, chars: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && chars.includes(text[start]!)) start += 1;
+  while (end > start && chars.includes(text[end - 1]!)) end -= 1;
+  return text.slice(start, end);
+}
+
+/** Trims `chars` from the end only (see trimChars). */
+export function trimEndChars(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1]!)) end -= 1;
+  return text.slice(0, end);
 }
 
 /** The cleaned form used for names: half-width where safe, CJK-internal spaces removed, collapsed. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseDecimalString } from './decimal';
-import { collapseSpaces, toHalfWidth } from './text';
+import { collapseSpaces, toHalfWidth, trimEndChars } from './text';
 
 /** 计算符号 as the portal stores them: ＞ ＝ ＜ full-width, ≥ ≤ the usual math signs, 定性 for qualitative rows. */
 export const SYMBOLS = ['≥', '＞', '＝', '＜', '≤', '定性'] as const;
@@ -122,7 +122,7 @@ function qualitative(raw: string, text: string): IndicatorValue {
  * A number with no symbol reads as ＝. Never throws; text it cannot read keeps `raw` and a `problem`.
  */
 export function splitValue(raw: string): IndicatorValue {
-  const t = collapseSpaces(toHalfWidth(raw)).replace(/[。；;，,、:：]+$/, '').trim();
+  const t = trimEndChars(collapseSpaces(toHalfWidth(raw)), '。；;，,、:： ').trim();
   if (t === '') return { symbol: null, value: null, unit: '', text: '', raw };
   const numbers = [...t.matchAll(NUMBER_RE)];
   if (numbers.length === 0) {

@@ -18,13 +18,17 @@ const HEADER_MONEY_RE = /总计|资金总额|合计/;
 const TOTAL_ROW_RE = /^(合计|总计)$/;
 /** Unit rows: 某某局(本级), 某某委员会, 某某中心 — and never a project-like name (…经费, …项目). */
 const UNIT_NAME_RE = /(\(本级\)|（本级）|局|委员会|委|办公室|中心|政府|办事处|院|所|站|队|厅|部)$/;
-const PROJECT_NAME_RE = /(经费|费用?|项目|款项|资金|建设|工程|补助|专项)(\s*[(（].*[)）])?$/;
+const PROJECT_NAME_RE = /(经费|费用?|项目|款项|资金|建设|工程|补助|专项)(\s*[(（][^()（）]{0,40}[)）])?$/;
 /** An indicator block holds category labels or value keys. */
-const INDICATOR_CELL_RE = /\d{1,2}\s*[-—–－]\s*\S{2,}指标|实施周期指标值|年度指标值|千度指标值|\d\s*、\s*\d\s*[-—–－]/;
+const INDICATOR_CELL_RE = /\d{1,2}\s*[-—–－]\s*\S{2,12}指标|实施周期指标值|年度指标值|千度指标值|\d\s*、\s*\d\s*[-—–－]/;
 
 /** Whether these rows are a multi-project export: a header with 项目名称 and a money column. */
 export function looksLikeExportTable(rows: readonly SourceRow[]): boolean {
-  return rows.slice(0, 15).some((r) => isHeaderRow(r.cells));
+  if (rows.slice(0, 15).some((r) => isHeaderRow(r.cells))) return true;
+  // Pasted without its header: project rows with an amount and an indicator block.
+  return rows.some(
+    (r) => r.cells.length >= 3 && parseMoney(r.cells[1] ?? '').ok && r.cells.some((c) => INDICATOR_CELL_RE.test(repairKeyMisreads(c))),
+  );
 }
 
 function isHeaderRow(cells: readonly string[]): boolean {

@@ -1,6 +1,6 @@
 import type { ImportWarning, Indicator, IndicatorValue, TaxonomyProfile } from '../domain';
 import { findLevel1, findLevel2, splitValue } from '../domain';
-import { cleanLabel } from '../domain/text';
+import { cleanLabel, trimChars } from '../domain/text';
 
 /**
  * Reads the indicator cell of an exported table, where one line holds a whole indicator block:
@@ -21,8 +21,7 @@ const KEY_MISREADS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** Separators that may stand around any field. */
-const SEP = '\\s;；:：,，。、.．';
-const TRIM_RE = new RegExp(`^[${SEP}]+|[${SEP}]+$`, 'g');
+const SEP = ' \t\n\r\u00a0\u3000;；:：,，。、.．';
 /** Where a value ends when the next anchor is further away (a fragment may follow). */
 const VALUE_END_RE = /[;；。]/;
 
@@ -83,7 +82,7 @@ function tokenize(text: string, profile: TaxonomyProfile): Token[] {
 }
 
 function trimSeparators(s: string): string {
-  return s.replace(TRIM_RE, '').trim();
+  return trimChars(s, SEP);
 }
 
 /** An indicator under construction. */
