@@ -11,18 +11,25 @@ export interface PlanOptions {
   overwrite?: boolean;
 }
 
-/** The cell values one template item writes into a grid of the given set. */
-export function cellsForItem(item: TemplateContent, set: IndicatorSet): Record<FillField, string> {
-  const value: IndicatorValue | null = set === 'period' ? (item.period ?? item.annual) : (item.annual ?? item.period);
-  const qualitative = value === null || value.symbol === '定性' || value.value === null;
+/**
+ * The cell values one template item writes into a grid of the given set, as a portal grid holds them:
+ * symbol, number and unit apart; a 定性 value as text with no unit; the words around a number
+ * (`地理信息平台服务资源数量≥350条`) in 指标值说明 unless the item has its own. Null when the item has no value
+ * for that set (it is not written there: a value is never invented from the other set).
+ */
+export function cellsForItem(item: TemplateContent, set: IndicatorSet): Record<FillField, string> | null {
+  const value: IndicatorValue | null = set === 'period' ? item.period : item.annual;
+  if (value === null) return null;
+  const qualitative = value.symbol === '定性';
+  const numeric = !qualitative && value.value !== null;
   return {
     level1: item.level1,
     level2: item.level2,
     name: item.name,
-    symbol: value?.symbol ?? '',
-    value: value === null ? '' : qualitative ? value.text || value.raw : value.value ?? '',
-    unit: qualitative ? '' : (value?.unit ?? ''),
-    explanation: item.explanation ?? '',
+    symbol: value.symbol ?? '',
+    value: qualitative ? value.text || value.raw.trim() : numeric ? value.value! : value.raw.trim(),
+    unit: qualitative ? '' : value.unit,
+    explanation: item.explanation ?? (numeric && !value.problem ? value.text : ''),
   };
 }
 
@@ -49,7 +56,8 @@ export function planFill(grids: readonly GridState[], items: readonly TemplateCo
       if (name !== '' && !byName.has(name)) byName.set(name, i);
     });
     const empty = grid.rows.map((row, i) => (isEmptyRow(row, fields) ? i : -1)).filter((i) => i >= 0);
-    for (const item of items) {
+    const placed = items.filter((item) => cellsForItem(item, set) !== null);
+    for (const item of placed) {
       let row = byName.get(norm(item.name));
       if (row === undefined || used.has(row)) row = empty.find((i) => !used.has(i));
       if (row === undefined) {
@@ -61,9 +69,9 @@ export function planFill(grids: readonly GridState[], items: readonly TemplateCo
     }
     const setOps: FillOp[] = [];
     if (appended > 0) setOps.push({ kind: 'add-rows', set, count: appended });
-    items.forEach((item, k) => {
+    placed.forEach((item, k) => {
       const row = targets[k]!;
-      const wanted = cellsForItem(item, set);
+      const wanted = cellsForItem(item, set)!;
       const current = grid.rows[row] ?? {};
       for (const field of FILL_FIELDS) {
         if (!fields.includes(field)) continue;

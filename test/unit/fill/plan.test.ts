@@ -25,9 +25,22 @@ describe('cellsForItem', () => {
     expect(cellsForItem(items[1]!, 'annual')).toMatchObject({ symbol: '定性', value: '无重大安全事故', unit: '' });
   });
 
-  it('falls back to the other set when one value is missing', () => {
-    expect(cellsForItem(item('x', '≥3个', ''), 'annual').value).toBe('');
-    expect(cellsForItem({ ...item('x', '≥3个', ''), annual: null }, 'annual').value).toBe('3');
+  it('never invents a value from the other set', () => {
+    expect(cellsForItem({ ...item('x', '≥3个', ''), annual: null }, 'annual')).toBeNull();
+    const plan = planFill([grid('period'), grid('annual')], [{ ...item('x', '≥3个', ''), annual: null }]);
+    expect(plan.added).toEqual({ period: 1, annual: 0 });
+  });
+
+  it('keeps the words around a number as 指标值说明 and an unreadable value as typed', () => {
+    expect(cellsForItem(item('资源', '地理信息平台服务资源数量≥350条', '≥350条'), 'period')).toMatchObject({
+      symbol: '≥',
+      value: '350',
+      unit: '条',
+      explanation: '地理信息平台服务资源数量',
+    });
+    // The misread symbol is left empty for the person (and the portal's save check) to see.
+    expect(cellsForItem(item('资金使用', '参90%', '≥90%'), 'period')).toMatchObject({ symbol: '', value: '90', unit: '%', explanation: '' });
+    expect(cellsForItem(item('模板', '≥**', '≥**'), 'period')).toMatchObject({ symbol: '≥', value: '≥**' });
   });
 });
 
