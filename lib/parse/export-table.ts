@@ -180,7 +180,9 @@ export function parseExportRows(rows: readonly SourceRow[], options: ParseOption
       goal: cleanProse(goalCells.join('')),
       indicators,
       sets: { period: true, annual: true },
-      source: { line: row.line, file: options.file },
+      // The indicator text as printed (before key repairs), so the checker can report misprinted labels
+      // such as 千度指标值 that the importer had to read past.
+      source: { line: row.line, file: options.file, ...(indicatorCells.length > 0 ? { text: indicatorCells.join('') } : {}) },
     });
   }
 
