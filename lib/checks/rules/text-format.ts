@@ -1,0 +1,96 @@
+import type { Project } from '../../domain/schemas';
+import { removeCjkSpaces } from '../../domain/text';
+import type { FormatIssue } from '../../i18n/checks';
+import { defineRule } from '../define-rule';
+import { type Draft, type FindingField, msg } from '../types';
+
+/** What kind of text a field holds; decides which tidy-ups apply. */
+type TextKind = 'name' | 'goal' | 'value';
+
+const FULLWIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]|(?<=[\d\uFF10-\uFF19])\uFF0E(?=[\d\uFF10-\uFF19])/g;
+const HAN = /\p{Script=Han}/u;
+const HALF_PUNCT: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+const HALF_PUNCT_NEAR_HAN = /(?<=\p{Script=Han})[,;:?!]|[,;:?!](?=\p{Script=Han})/gu;
+const HAN_IN_PARENS = /\(([^()]*\p{Script=Han}[^()]*)\)/gu;
+/** Full-width punctuation carries its own spacing: a space after ，。；： or before （ is stray. */
+const SPACE_AT_FULLWIDTH_PUNCT = /(?<=[，。；：、！？）】》”’])[ ]+|[ ]+(?=[，。；：、！？（【《“‘])/g;
+const ASCII_SYMBOL = />=|=>|<=|=<|[<>=≧≦]/g;
+const STORED_SYMBOL: Record<string, string> = { '>=': '≥', '=>': '≥', '<=': '≤', '=<': '≤', '>': '＞', '<': '＜', '=': '＝', '≧': '≥', '≦': '≤' };
+const TRAILING_SEPARATOR: Record<TextKind, RegExp> = {
+  name: /[,，、;；:：。]+$/,
+  value: /[,，、;；:：。]+$/,
+  goal: /[,，、;；:：]+$/,
+};
+
+/** The tidied text and what was wrong with it. Pure; exported for the fix writer and tests. */
+export function tidyText(text: string, kind: TextKind): { to: string; issues: FormatIssue[] } {
+  const issues: FormatIssue[] = [];
+  const step = (issue: FormatIssue, next: string) => {
+    if (next !== current) {
+      issues.push(issue);
+      current = next;
+    }
+  };
+  let current = text;
+  step(
+    'fullwidth-alphanumeric',
+    current.replace(FULLWIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)),
+  );
+  if (kind === 'value') step('symbol', current.replace(ASCII_SYMBOL, (s) => STORED_SYMBOL[s] ?? s));
+  if (HAN.test(current)) {
+    step(
+      'halfwidth-punctuation',
+      current.replace(HAN_IN_PARENS, '（$1）').replace(HALF_PUNCT_NEAR_HAN, (c) => HALF_PUNCT[c] ?? c),
+    );
+  }
+  step(
+    'spaces',
+    removeCjkSpaces(current.replace(/[\s\u00a0\u3000]+/g, ' ').trim()).replace(SPACE_AT_FULLWIDTH_PUNCT, ''),
+  );
+  const trailing = TRAILING_SEPARATOR[kind];
+  if (trailing.test(current)) {
+    step('trailing-separator', kind === 'goal' ? current.replace(trailing, '。') : current.replace(trailing, ''));
+  }
+  return { to: current, issues };
+}
+
+function fieldsOf(project: Project): { indicatorIndex?: number; field: FindingField; kind: TextKind; text: string }[] {
+  const out: { indicatorIndex?: number; field: FindingField; kind: TextKind; text: string }[] = [
+    { field: 'projectName', kind: 'name', text: project.name },
+    { field: 'goal', kind: 'goal', text: project.goal },
+  ];
+  if (project.annualGoal !== undefined) out.push({ field: 'annualGoal', kind: 'goal', text: project.annualGoal });
+  project.indicators.forEach((indicator, indicatorIndex) => {
+    out.push({ indicatorIndex, field: 'name', kind: 'name', text: indicator.name });
+    if (indicator.period) out.push({ indicatorIndex, field: 'period', kind: 'value', text: indicator.period.raw });
+    if (indicator.annual) out.push({ indicatorIndex, field: 'annual', kind: 'value', text: indicator.annual.raw });
+    if (indicator.explanation !== undefined) out.push({ indicatorIndex, field: 'explanation', kind: 'goal', text: indicator.explanation });
+  });
+  return out;
+}
+
+/**
+ * `text.format` — stray spaces, half-width punctuation inside Chinese text, full-width digits, trailing
+ * separators, and symbols typed as `>=`/`=` instead of the stored ≥/＝. The fix is the tidied text; project
+ * names get none, because a name identifies the project in the budget system and a person should decide.
+ */
+export const checkTextFormat = defineRule({
+  id: 'text.format',
+  severity: 'info',
+  description: 'Texts have no stray spaces, mixed-width punctuation or trailing separators; symbols in stored form.',
+  project(project) {
+    const drafts: Draft[] = [];
+    for (const { indicatorIndex, field, kind, text } of fieldsOf(project)) {
+      if (!text || text.trim() === '') continue;
+      const { to, issues } = tidyText(text, kind);
+      if (issues.length === 0 || to === '') continue;
+      drafts.push({
+        ...(indicatorIndex !== undefined ? { indicatorIndex } : {}),
+        field,
+        message: msg('format', { issues, to }),
+        ...(field === 'projectName' ? {} : { fix: { field, from: text, to } }),
+      });
+    }
+    return drafts;
+  },
+});

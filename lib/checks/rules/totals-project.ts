@@ -1,0 +1,30 @@
+import { addDecimal, compareDecimal, formatDecimal } from '../../domain/decimal';
+import { defineRule } from '../define-rule';
+import { parseAmounts } from '../helpers';
+import { msg } from '../types';
+
+/** `totals.project` — 总计 must equal 财政拨款 + 财政专户拨款 + 其他资金, in exact decimals. */
+export const checkProjectTotals = defineRule({
+  id: 'totals.project',
+  severity: 'error',
+  description: 'A project total equals fiscal + special-account + other funds (exact decimals).',
+  project(project) {
+    const a = parseAmounts(project.amounts);
+    // Unreadable amounts are amount.format's finding; a sum over them would only repeat it.
+    if (!a.total || !a.fiscal || !a.specialAccount || !a.other) return [];
+    const sum = addDecimal(addDecimal(a.fiscal, a.specialAccount), a.other);
+    if (compareDecimal(sum, a.total) === 0) return [];
+    return [
+      {
+        field: 'amounts.total',
+        message: msg('totals.project', {
+          total: formatDecimal(a.total, 2),
+          sum: formatDecimal(sum, 2),
+          fiscal: formatDecimal(a.fiscal, 2),
+          specialAccount: formatDecimal(a.specialAccount, 2),
+          other: formatDecimal(a.other, 2),
+        }),
+      },
+    ];
+  },
+});

@@ -1,0 +1,46 @@
+import { cleanLabel } from '../../domain/text';
+import { defineRule } from '../define-rule';
+import { isQuantitative, normaliseUnit, shownValue, VALUE_SETS, valueIn } from '../helpers';
+import { type Draft, msg } from '../types';
+
+const TRAILING = /[\s,，、;；。.:：!！?？()（）]+$/;
+
+/**
+ * `value.name-conflict` — the value contradicts what the name measures: a count (重大事故发生数, 返修次数)
+ * given in %, or a rate (完好率, 占比) given in a count or time unit. 指标与指标值不匹配 in reviewers' words.
+ */
+export const checkValueNameConflict = defineRule({
+  id: 'value.name-conflict',
+  severity: 'error',
+  description: 'A count is not given in %, and a rate is not given in a count unit.',
+  project(project, _index, options) {
+    const countUnits = new Set(options.countUnits.map(normaliseUnit));
+    const drafts: Draft[] = [];
+    project.indicators.forEach((indicator, indicatorIndex) => {
+      const name = cleanLabel(indicator.name).replace(TRAILING, '');
+      if (name === '') return;
+      const isRate = options.rateEndings.some((ending) => name.endsWith(ending));
+      const countWord = isRate ? undefined : options.countWords.find((w) => name.includes(w));
+      if (!isRate && !countWord) return;
+      for (const set of VALUE_SETS) {
+        const value = valueIn(indicator, set);
+        if (!isQuantitative(value) || value.problem) continue;
+        const unit = normaliseUnit(value.unit);
+        if (countWord && unit === '%') {
+          drafts.push({
+            indicatorIndex,
+            field: `${set}.unit`,
+            message: msg('name-conflict.count-as-percent', { set, raw: shownValue(value), name, word: countWord }),
+          });
+        } else if (isRate && countUnits.has(unit)) {
+          drafts.push({
+            indicatorIndex,
+            field: `${set}.unit`,
+            message: msg('name-conflict.rate-as-count', { set, raw: shownValue(value), name, unit }),
+          });
+        }
+      }
+    });
+    return drafts;
+  },
+});
