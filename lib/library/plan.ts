@@ -1,0 +1,339 @@
+/**
+ * Import planning: compares a batch with the library and says, row by row, what would happen
+ * (new, duplicate → merged, near-duplicate, update, unchanged, error) and which records would be
+ * written. Pure; the DB layer commits the writes in one transaction.
+ */
+import { z } from 'zod';
+import type { Template, TemplateContent, TemplateSet } from '../domain/schemas';
+import { mergeTemplate, NearDuplicateFinder } from './dedupe';
+import { type ImportBatch, type ImportIssue, importIssueSchema, importKindSchema, makeIssue, stripUndefined } from './import-batch';
+import { contentKey, normaliseKey, uniqueTags } from './keys';
+
+/** What happens to one row. */
+export const itemStatusSchema = z.enum(['new', 'near-duplicate', 'duplicate', 'update', 'unchanged', 'error']);
+export type ItemStatus = z.infer<typeof itemStatusSchema>;
+
+/** What happens to one set. */
+export const setStatusSchema = z.enum(['new', 'duplicate', 'update', 'unchanged', 'empty', 'error']);
+export type SetStatus = z.infer<typeof setStatusSchema>;
+
+/** One row of the preview. */
+export const previewRowSchema = z.object({
+  row: z.number().int().nonnegative(),
+  index: z.number().int().positive().optional(),
+  name: z.string(),
+  level1: z.string(),
+  level2: z.string(),
+  status: itemStatusSchema,
+  /** The template it merges into (duplicate) or replaces (update). */
+  duplicateOf: z.string().optional(),
+  /** Library templates it resembles (near-duplicate), closest first. */
+  similarTo: z.array(z.string()).optional(),
+  issues: z.array(importIssueSchema),
+});
+export type PreviewRow = z.infer<typeof previewRowSchema>;
+
+/** One set of the preview. */
+export const previewSetSchema = z.object({
+  key: z.string(),
+  row: z.number().int().nonnegative(),
+  name: z.string(),
+  itemCount: z.number().int().nonnegative(),
+  status: setStatusSchema,
+  duplicateOf: z.string().optional(),
+  issues: z.array(importIssueSchema),
+});
+export type PreviewSet = z.infer<typeof previewSetSchema>;
+
+/** Counts per status, for the preview's summary line. */
+export const importCountsSchema = z.object({
+  rows: z.number().int(),
+  new: z.number().int(),
+  nearDuplicate: z.number().int(),
+  duplicate: z.number().int(),
+  update: z.number().int(),
+  unchanged: z.number().int(),
+  error: z.number().int(),
+  warning: z.number().int(),
+  sets: z.object({
+    total: z.number().int(),
+    new: z.number().int(),
+    duplicate: z.number().int(),
+    update: z.number().int(),
+    unchanged: z.number().int(),
+    empty: z.number().int(),
+    error: z.number().int(),
+  }),
+});
+export type ImportCounts = z.infer<typeof importCountsSchema>;
+
+/** What the user sees before committing. */
+export const importPreviewSchema = z.object({
+  file: z.string(),
+  kind: importKindSchema,
+  counts: importCountsSchema,
+  rows: z.array(previewRowSchema),
+  sets: z.array(previewSetSchema),
+  notes: z.array(importIssueSchema),
+  /** Changes when the outcome would change (the library changed since the preview). */
+  fingerprint: z.string(),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** Records to write, and the versions they replace (kept for undo). */
+export interface ImportWrites {
+  templates: Template[];
+  sets: TemplateSet[];
+  replacedTemplates: Template[];
+  replacedSets: TemplateSet[];
+  createdTemplateIds: string[];
+  createdSetIds: string[];
+}
+
+export interface ImportPlan {
+  preview: ImportPreview;
+  /** Writes for every row without an error (what a commit that skips bad rows stores). */
+  writes: ImportWrites;
+}
+
+/** The library as the planner sees it. */
+export interface LibraryContents {
+  templates: ReadonlyMap<string, Template>;
+  sets: ReadonlyMap<string, TemplateSet>;
+}
+
+export interface PlanOptions {
+  now: number;
+  newId: () => string;
+  /** Reuse a finder built over the library (planning many batches against 10,000 templates). */
+  finder?: NearDuplicateFinder;
+}
+
+/** Identity of a set: its name and its items' contents in order. */
+export function setKey(set: { name: string; items: readonly TemplateContent[] }): string {
+  return [normaliseKey(set.name), ...set.items.map(contentKey)].join('\u0003');
+}
+
+/** Deep equality of plain records, ignoring key order and keys whose value is undefined. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    return a.length === y.length && a.every((v, i) => sameRecord(v, y[i]));
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const kx = keys(x);
+  return kx.length === keys(y).length && kx.every((k) => sameRecord(x[k], y[k]));
+}
+
+/** FNV-1a over the decisions, as 8 hex digits. */
+function fingerprintOf(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+export function planImport(batch: ImportBatch, library: LibraryContents, options: PlanOptions): ImportPlan {
+  const { now, newId } = options;
+  const byContent = new Map<string, Template>();
+  for (const t of library.templates.values()) {
+    const k = contentKey(t);
+    if (!byContent.has(k)) byContent.set(k, t);
+  }
+  const finder = options.finder ?? new NearDuplicateFinder(library.templates.values());
+  /** Every template this import writes, by id (new ones and merged/updated existing ones). */
+  const pending = new Map<string, Template>();
+  const created = new Set<string>();
+  const seenRecordIds = new Set<string>();
+  const current = (id: string): Template | undefined => pending.get(id) ?? library.templates.get(id);
+
+  const rows: PreviewRow[] = batch.items.map((item) => {
+    const base = {
+      row: item.row,
+      ...(item.index !== undefined ? { index: item.index } : {}),
+      name: item.content?.name ?? item.record?.name ?? '',
+      level1: item.content?.level1 ?? '',
+      level2: item.content?.level2 ?? '',
+      issues: item.issues,
+    };
+    const issues = [...item.issues];
+    if (item.record && seenRecordIds.has(item.record.id)) {
+      issues.push(
+        makeIssue('error', batch.file, item.row, 'id', `id「${item.record.id}」重复`, `duplicate id "${item.record.id}"`),
+      );
+    }
+    if (item.record) seenRecordIds.add(item.record.id);
+    if (item.content === null || issues.some((i) => i.severity === 'error')) {
+      return { ...base, issues, status: 'error' as const };
+    }
+    const content = item.content;
+    const key = contentKey(content);
+    const record = item.record;
+    if (record) {
+      const existing = library.templates.get(record.id);
+      if (existing) {
+        if (sameRecord(existing, record)) return { ...base, status: 'unchanged' as const, duplicateOf: record.id };
+        pending.set(record.id, record);
+        byContent.set(key, record);
+        return { ...base, status: 'update' as const, duplicateOf: record.id };
+      }
+    }
+    const twin = byContent.get(key);
+    if (twin) {
+      const target = current(twin.id)!;
+      const merged = mergeTemplate(
+        target,
+        record
+          ? { tags: record.tags, useCount: record.useCount, lastUsedAt: record.lastUsedAt, createdAt: record.createdAt }
+          : { tags: item.tags, ...(content.weight ? { weight: content.weight } : {}), ...(content.remark ? { remark: content.remark } : {}) },
+        now,
+      );
+      if (merged !== target) pending.set(twin.id, merged);
+      return { ...base, status: 'duplicate' as const, duplicateOf: twin.id };
+    }
+    const fresh: Template = record
+      ? record
+      : stripUndefined({
+          ...content,
+          id: newId(),
+          tags: uniqueTags(item.tags),
+          source: item.source,
+          createdAt: now,
+          updatedAt: now,
+          useCount: 0,
+          lastUsedAt: null,
+        });
+    pending.set(fresh.id, fresh);
+    created.add(fresh.id);
+    byContent.set(key, fresh);
+    const similarTo = finder.find(fresh).filter((id) => !created.has(id));
+    return similarTo.length > 0
+      ? { ...base, status: 'near-duplicate' as const, similarTo: similarTo.slice(0, 5) }
+      : { ...base, status: 'new' as const };
+  });
+
+  const setsByKey = new Map<string, TemplateSet>();
+  for (const s of library.sets.values()) if (!setsByKey.has(setKey(s))) setsByKey.set(setKey(s), s);
+  const pendingSets = new Map<string, TemplateSet>();
+  const createdSets = new Set<string>();
+  const previewSets: PreviewSet[] = batch.sets.map((draft) => {
+    const issues: ImportIssue[] = [...draft.issues];
+    const base = { key: draft.key, row: draft.row, name: draft.name };
+    if (issues.some((i) => i.severity === 'error')) {
+      return { ...base, itemCount: draft.record?.items.length ?? draft.itemIndices.length, status: 'error' as const, issues };
+    }
+    let set: TemplateSet;
+    if (draft.record) {
+      set = draft.record;
+      const existing = library.sets.get(set.id);
+      if (existing) {
+        if (sameRecord(existing, set)) return { ...base, itemCount: set.items.length, status: 'unchanged' as const, duplicateOf: set.id, issues };
+        pendingSets.set(set.id, set);
+        return { ...base, itemCount: set.items.length, status: 'update' as const, duplicateOf: set.id, issues };
+      }
+    } else {
+      const good = draft.itemIndices.filter((i) => rows[i]!.status !== 'error');
+      const dropped = draft.itemIndices.length - good.length;
+      if (dropped > 0) {
+        issues.push(
+          makeIssue(
+            'warning',
+            batch.file,
+            draft.row,
+            undefined,
+            `指标集「${draft.name}」有 ${dropped} 个指标出错，跳过错误行时不含这些指标`,
+            `set "${draft.name}" has ${dropped} bad indicator(s), left out when bad rows are skipped`,
+          ),
+        );
+      }
+      // A set whose every indicator is bad makes no set; its rows already count as errors.
+      if (good.length === 0) return { ...base, itemCount: 0, status: 'empty' as const, issues };
+      set = {
+        id: '',
+        name: draft.name,
+        projectName: draft.projectName,
+        goal: draft.goal,
+        items: good.map((i) => batch.items[i]!.content!),
+        tags: uniqueTags(draft.tags),
+        source: draft.source,
+        createdAt: now,
+        updatedAt: now,
+        useCount: 0,
+        lastUsedAt: null,
+      };
+    }
+    const k = setKey(set);
+    const twin = setsByKey.get(k);
+    if (twin) {
+      const target = pendingSets.get(twin.id) ?? library.sets.get(twin.id) ?? twin;
+      const tags = uniqueTags([...target.tags, ...set.tags]);
+      const useCount = target.useCount + (draft.record ? set.useCount : 0);
+      if (tags.length !== target.tags.length || useCount !== target.useCount) {
+        pendingSets.set(twin.id, { ...target, tags, useCount, updatedAt: now });
+      }
+      return { ...base, itemCount: set.items.length, status: 'duplicate' as const, duplicateOf: twin.id, issues };
+    }
+    if (!draft.record) set = { ...set, id: newId() };
+    pendingSets.set(set.id, set);
+    createdSets.add(set.id);
+    setsByKey.set(k, set);
+    return { ...base, itemCount: set.items.length, status: 'new' as const, issues };
+  });
+
+  const counts: ImportCounts = {
+    rows: rows.length,
+    new: 0,
+    nearDuplicate: 0,
+    duplicate: 0,
+    update: 0,
+    unchanged: 0,
+    error: 0,
+    warning: 0,
+    sets: { total: previewSets.length, new: 0, duplicate: 0, update: 0, unchanged: 0, empty: 0, error: 0 },
+  };
+  for (const r of rows) {
+    if (r.status === 'near-duplicate') counts.nearDuplicate++;
+    else counts[r.status]++;
+    if (r.issues.some((i) => i.severity === 'warning')) counts.warning++;
+  }
+  for (const s of previewSets) counts.sets[s.status]++;
+  const decisions = JSON.stringify([
+    rows.map((r) => [r.status, r.duplicateOf ?? '']),
+    previewSets.map((s) => [s.status, s.duplicateOf ?? '']),
+  ]);
+  const preview: ImportPreview = {
+    file: batch.file,
+    kind: batch.kind,
+    counts,
+    rows,
+    sets: previewSets,
+    notes: batch.notes,
+    fingerprint: fingerprintOf(decisions),
+  };
+  const replacedTemplates = [...pending.keys()]
+    .filter((id) => !created.has(id))
+    .map((id) => library.templates.get(id)!)
+    .filter(Boolean);
+  const replacedSets = [...pendingSets.keys()]
+    .filter((id) => !createdSets.has(id))
+    .map((id) => library.sets.get(id)!)
+    .filter(Boolean);
+  return {
+    preview,
+    writes: {
+      templates: [...pending.values()],
+      sets: [...pendingSets.values()],
+      replacedTemplates,
+      replacedSets,
+      createdTemplateIds: [...created],
+      createdSetIds: [...createdSets],
+    },
+  };
+}
