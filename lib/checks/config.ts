@@ -4,7 +4,8 @@
  * `{}` (or nothing) is a complete config: every field has a default.
  */
 import { z } from 'zod';
-import { getProfile, taxonomyProfileSchema, type TaxonomyProfile } from '../domain/taxonomy';
+import { taxonomyProfileSchema } from '../domain/schemas';
+import { getProfile, type TaxonomyProfile } from '../domain/taxonomy';
 import { DEFAULT_LOCALE, localeSchema } from '../i18n';
 
 const severity = z.enum(['error', 'warning', 'info']);

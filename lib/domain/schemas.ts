@@ -1,5 +1,67 @@
 import { z } from 'zod';
-import { indicatorValueSchema } from './values';
+import { SYMBOLS, VALUE_PROBLEMS } from './symbols';
+
+/**
+ * Every zod schema of the domain, with its inferred type. Logic modules (values, taxonomy, money) import
+ * only the types from here, so the content script does not carry zod.
+ */
+
+export const symbolSchema = z.enum(SYMBOLS);
+export type IndicatorSymbol = z.infer<typeof symbolSchema>;
+
+export const valueProblemSchema = z.enum(VALUE_PROBLEMS);
+export type ValueProblem = z.infer<typeof valueProblemSchema>;
+
+/** One 指标值 split into its parts. */
+export const indicatorValueSchema = z.object({
+  /** 计算符号, normalised; null when none could be read. */
+  symbol: symbolSchema.nullable(),
+  /** The number as an exact decimal string (`90`, `0.5`); null for 定性 values. */
+  value: z.string().nullable(),
+  /** 计量单位 (`%`, `场次`, `小时`); '' when none. */
+  unit: z.string(),
+  /** Qualifier text around a number (`日均约`, `地理信息平台服务资源数量`), or the whole text of a 定性 value. */
+  text: z.string(),
+  /** The value as it was found, before any normalisation. */
+  raw: z.string(),
+  problem: valueProblemSchema.optional(),
+});
+export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+
+
+/** A 二级指标 category. */
+export const level2CategorySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Other printed forms (数量, 服务对象满意度指标, 社会公众或服务对象满意度指标 …). */
+  aliases: z.array(z.string()).default([]),
+});
+export type Level2Category = z.infer<typeof level2CategorySchema>;
+
+/** A 一级指标 category with its 二级 children. */
+export const level1CategorySchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  aliases: z.array(z.string()).default([]),
+  level2: z.array(level2CategorySchema),
+});
+export type Level1Category = z.infer<typeof level1CategorySchema>;
+
+/** A province/year layout of the indicator taxonomy, plus its weight scheme when it has one. */
+export const taxonomyProfileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  level1: z.array(level1CategorySchema).min(1),
+  weights: z
+    .object({
+      /** Weights of all indicators of a set sum to this. */
+      total: z.number().positive(),
+      /** Fixed sums per 一级 name (e.g. 产出指标 50 / 效益指标 30 / 满意度指标 10), when the province sets them. */
+      perLevel1: z.record(z.string(), z.number().nonnegative()).optional(),
+    })
+    .optional(),
+});
+export type TaxonomyProfile = z.infer<typeof taxonomyProfileSchema>;
 
 /** Where an item came from: a line of an imported file, or an element of a portal page. */
 export const sourceRefSchema = z.object({

@@ -1,42 +1,14 @@
-import { z } from 'zod';
+/**
+ * Taxonomy profiles as data and look-ups over them. Zod-free (schemas in schemas.ts) so the content script
+ * can use it; a unit test validates every built-in profile against taxonomyProfileSchema.
+ */
+import type { Level1Category, Level2Category, TaxonomyProfile } from './schemas';
 import { cleanLabel, toHalfWidth } from './text';
 
-/** A 二级指标 category. */
-export const level2CategorySchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  /** Other printed forms (数量, 服务对象满意度指标, 社会公众或服务对象满意度指标 …). */
-  aliases: z.array(z.string()).default([]),
-});
-export type Level2Category = z.infer<typeof level2CategorySchema>;
-
-/** A 一级指标 category with its 二级 children. */
-export const level1CategorySchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  aliases: z.array(z.string()).default([]),
-  level2: z.array(level2CategorySchema),
-});
-export type Level1Category = z.infer<typeof level1CategorySchema>;
-
-/** A province/year layout of the indicator taxonomy, plus its weight scheme when it has one. */
-export const taxonomyProfileSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  level1: z.array(level1CategorySchema).min(1),
-  weights: z
-    .object({
-      /** Weights of all indicators of a set sum to this. */
-      total: z.number().positive(),
-      /** Fixed sums per 一级 name (e.g. 产出指标 50 / 效益指标 30 / 满意度指标 10), when the province sets them. */
-      perLevel1: z.record(z.string(), z.number().nonnegative()).optional(),
-    })
-    .optional(),
-});
-export type TaxonomyProfile = z.infer<typeof taxonomyProfileSchema>;
+export type { Level1Category, Level2Category, TaxonomyProfile } from './schemas';
 
 /** The layout printed in the seed fixture and most provincial portals before 2021. */
-export const DEFAULT_PROFILE: TaxonomyProfile = taxonomyProfileSchema.parse({
+export const DEFAULT_PROFILE: TaxonomyProfile = {
   id: 'default',
   name: '通用(产出/效益/满意度)',
   level1: [
@@ -76,10 +48,10 @@ export const DEFAULT_PROFILE: TaxonomyProfile = taxonomyProfileSchema.parse({
     },
   ],
   weights: { total: 100 },
-});
+};
 
 /** The 2021 central guidance layout: 成本指标 is its own 一级. */
-export const PROFILE_2021: TaxonomyProfile = taxonomyProfileSchema.parse({
+export const PROFILE_2021: TaxonomyProfile = {
   id: 'central-2021',
   name: '2021 中央指引(成本单列)',
   level1: [
@@ -128,7 +100,7 @@ export const PROFILE_2021: TaxonomyProfile = taxonomyProfileSchema.parse({
     },
   ],
   weights: { total: 100 },
-});
+};
 
 export const PROFILES: readonly TaxonomyProfile[] = [DEFAULT_PROFILE, PROFILE_2021];
 

@@ -1,31 +1,14 @@
-import { z } from 'zod';
+/**
+ * Value and symbol normalisation. No zod here (the schemas live in schemas.ts): this module runs in the
+ * content script, which must stay small.
+ */
 import { normaliseDecimalString } from './decimal';
+import type { IndicatorSymbol, IndicatorValue, ValueProblem } from './schemas';
+import { SYMBOLS } from './symbols';
 import { collapseSpaces, toHalfWidth, trimEndChars } from './text';
 
-/** 计算符号 as the portal stores them: ＞ ＝ ＜ full-width, ≥ ≤ the usual math signs, 定性 for qualitative rows. */
-export const SYMBOLS = ['≥', '＞', '＝', '＜', '≤', '定性'] as const;
-export const symbolSchema = z.enum(SYMBOLS);
-export type IndicatorSymbol = z.infer<typeof symbolSchema>;
-
-/** What kept a value from being read cleanly (the checker reports these as `value.malformed`). */
-export const valueProblemSchema = z.enum(['symbol-unreadable', 'number-unreadable']);
-export type ValueProblem = z.infer<typeof valueProblemSchema>;
-
-/** One 指标值 split into its parts. */
-export const indicatorValueSchema = z.object({
-  /** 计算符号, normalised; null when none could be read. */
-  symbol: symbolSchema.nullable(),
-  /** The number as an exact decimal string (`90`, `0.5`); null for 定性 values. */
-  value: z.string().nullable(),
-  /** 计量单位 (`%`, `场次`, `小时`); '' when none. */
-  unit: z.string(),
-  /** Qualifier text around a number (`日均约`, `地理信息平台服务资源数量`), or the whole text of a 定性 value. */
-  text: z.string(),
-  /** The value as it was found, before any normalisation. */
-  raw: z.string(),
-  problem: valueProblemSchema.optional(),
-});
-export type IndicatorValue = z.infer<typeof indicatorValueSchema>;
+export { SYMBOLS } from './symbols';
+export type { IndicatorSymbol, IndicatorValue, ValueProblem } from './schemas';
 
 /** Symbol words people type, longest first so `不少于` wins over `少于`. Values are the stored symbol. */
 const PREFIX_WORDS: ReadonlyArray<readonly [string, IndicatorSymbol]> = (

@@ -1,4 +1,4 @@
-import type { IndicatorValue, TemplateContent } from '../domain';
+import type { IndicatorValue, TemplateContent } from '../domain/schemas';
 import { FILL_FIELDS, type FillField, type FillOp, type FillPlan, type GridState, type IndicatorSet, type RowCells } from './types';
 
 /**
@@ -82,7 +82,7 @@ export function planFill(grids: readonly GridState[], items: readonly TemplateCo
           plan.skipped.push({ set, row, field, current: have, wanted: want });
           continue;
         }
-        setOps.push({ kind: 'set-cell', set, row, field, value: want });
+        setOps.push({ kind: 'set-cell', set, row, field, value: want, key: item.name });
       }
     });
     if (setOps.length > 0) plan.ops.push({ kind: 'switch-set', set }, ...setOps);

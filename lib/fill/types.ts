@@ -23,7 +23,15 @@ export interface GridState {
 export type FillOp =
   | { kind: 'switch-set'; set: IndicatorSet }
   | { kind: 'add-rows'; set: IndicatorSet; count: number }
-  | { kind: 'set-cell'; set: IndicatorSet; row: number; field: FillField; value: string };
+  | {
+      kind: 'set-cell';
+      set: IndicatorSet;
+      row: number;
+      field: FillField;
+      value: string;
+      /** The 三级指标 name the row must hold (rows are re-resolved by it if they moved). */
+      key: string;
+    };
 
 /** A field the plan left alone because it already held something else and overwrite was off. */
 export interface SkippedField {

@@ -9,6 +9,7 @@ import {
   normaliseMoneyText,
   parseCategoryLabel,
   parseMoney,
+  taxonomyProfileSchema,
   yuanToWanyuan,
 } from '@/lib/domain';
 
@@ -85,5 +86,11 @@ describe('taxonomy', () => {
     expect(findLevel2(PROFILE_2021, '经济成本')?.level1.name).toBe('成本指标');
     expect(findLevel2(PROFILE_2021, '成本指标', findLevel1(PROFILE_2021, '产出指标'))).toBeUndefined();
     expect(findLevel2(DEFAULT_PROFILE, '成本指标')?.level1.name).toBe('产出指标');
+  });
+});
+
+describe('built-in profiles', () => {
+  it.each([[DEFAULT_PROFILE], [PROFILE_2021]])('$id validates against the profile schema', (profile) => {
+    expect(taxonomyProfileSchema.parse(profile)).toEqual(profile);
   });
 });

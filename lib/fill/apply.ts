@@ -1,0 +1,301 @@
+import type { TemplateContent } from '../domain/schemas';
+import { collectGrid, type CollectedGrid } from './collect';
+import { currentSet, findAddRowButton, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
+import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel } from './labels';
+import { planFill, type PlanOptions } from './plan';
+import type { FillField, FillMismatch, FillOp, FillPlan, GridState, IndicatorSet, SkippedField } from './types';
+import { waitFor } from './wait';
+import { canWriteNow, click, flush, readCell, widgetKind, writeCell } from './widgets';
+
+/**
+ * Plan → page: runs a fill through the page's own widgets, proves every value landed by reading the form
+ * back, and keeps what is needed to undo it. Batches writes (all rows added first, then one synchronous
+ * pass per dependency level, then one re-render), re-resolves each row right before writing it, and
+ * retries fields a re-render swallowed.
+ */
+
+export interface FillOptions extends PlanOptions {
+  signal?: AbortSignal;
+  /** Retries per field that did not take its value. */
+  retries?: number;
+}
+
+/** What undo needs: the rows the fill added per set and the previous values of cells it changed. */
+export interface UndoRecord {
+  added: Record<IndicatorSet, number>;
+  /** Row count per set before the fill (added rows are the ones after it). */
+  baseRows: Record<IndicatorSet, number>;
+  previous: Array<{ set: IndicatorSet; row: number; key: string; field: FillField; value: string }>;
+}
+
+export interface FillReport {
+  /** True when every planned field shows its value. */
+  ok: boolean;
+  /** Fields written. */
+  written: number;
+  /** Fields that did not take their value: which, and what they show. */
+  mismatches: FillMismatch[];
+  /** Fields left alone because they held something else (overwrite off). */
+  skipped: SkippedField[];
+  durationMs: number;
+  undo: UndoRecord;
+}
+
+/** Field order by dependency: identity and 一级 first (二级 options follow 一级), then the rest. */
+const PASSES: ReadonlyArray<ReadonlyArray<string>> = [
+  ['name', 'level1'],
+  ['level2', 'symbol', 'value', 'unit', 'explanation'],
+];
+
+function now(doc: Document): number {
+  return doc.defaultView?.performance.now() ?? Date.now();
+}
+
+/** Shows the grid that holds `set` (clicks its tab when needed) and returns it. */
+export async function showSet(form: DetectedForm, set: IndicatorSet, signal?: AbortSignal): Promise<GridHandle | null> {
+  const fixed = form.grids.find((g) => g.fixedSet === set);
+  const grid = fixed ?? form.grids.find((g) => g.fixedSet === undefined && g.tabs.some((t) => t.set === set));
+  if (!grid) return null;
+  const tab = grid.tabs.find((t) => t.set === set);
+  if (tab && (fixed ? !isShown(grid.root) : currentSet(grid) !== set)) {
+    click(tab.element);
+    await waitFor(form.doc, () => (fixed ? isShown(grid.root) : currentSet(grid) === set), { timeout: 2000, what: `切换到${set}`, signal });
+    await flush(form.doc);
+  }
+  return grid;
+}
+
+function isShown(el: HTMLElement): boolean {
+  return el.getClientRects().length > 0;
+}
+
+/** Collects both sets' grid states, switching tabs for a grid that shows one set at a time. */
+export async function collectSets(form: DetectedForm, signal?: AbortSignal): Promise<CollectedGrid[]> {
+  const out: CollectedGrid[] = [];
+  for (const set of ['period', 'annual'] as const) {
+    const grid = form.grids.find((g) => g.fixedSet === set) ?? form.grids.find((g) => g.fixedSet === undefined && g.tabs.some((t) => t.set === set));
+    if (!grid) continue;
+    if (grid.fixedSet === undefined) await showSet(form, set, signal);
+    out.push({ ...collectGrid(grid), set });
+  }
+  return out;
+}
+
+/** The row for an op, right now: by index, unless the row there holds another indicator (rows moved). */
+async function resolveRow(grid: GridHandle, op: Extract<FillOp, { kind: 'set-cell' }>, doc: Document): Promise<HTMLElement | null> {
+  let rows = gridRows(grid);
+  if (grid.kind === 'slick' && !rowByIndex(grid, op.row)) {
+    await scrollSlickRow(grid, op.row, doc);
+    rows = gridRows(grid);
+  }
+  const candidate = grid.kind === 'slick' ? rowByIndex(grid, op.row) : rows[op.row];
+  if (op.field === 'name' || !candidate) return candidate ?? null;
+  const nameCell = gridCell(grid, candidate, 'name');
+  const name = nameCell ? normaliseLabel(readCell(nameCell)) : '';
+  if (name === '' || name === normaliseLabel(op.key)) return candidate;
+  return rows.find((r) => normaliseLabel(readCell(gridCell(grid, r, 'name') ?? r)) === normaliseLabel(op.key)) ?? candidate;
+}
+
+function rowHeight(grid: GridHandle): number {
+  const row = grid.root.querySelector<HTMLElement>('.slick-row');
+  return row?.offsetHeight || 25;
+}
+
+function rowByIndex(grid: GridHandle, index: number): HTMLElement | null {
+  const height = rowHeight(grid);
+  return gridRows(grid).find((r) => Math.round(parseFloat(r.style.top || '0') / height) === index) ?? null;
+}
+
+async function scrollSlickRow(grid: GridHandle, index: number, doc: Document): Promise<void> {
+  const viewport = grid.root.querySelector<HTMLElement>('.slick-viewport');
+  if (!viewport) return;
+  viewport.scrollTop = Math.max(0, index * rowHeight(grid) - viewport.clientHeight / 2);
+  viewport.dispatchEvent(new (doc.defaultView!.Event)('scroll'));
+  await waitFor(doc, () => rowByIndex(grid, index), { timeout: 1000, what: `第${index + 1}行` }).catch(() => null);
+}
+
+/** Clicks the grid's add-row button `count` times and waits until the rows are there. */
+async function addRows(grid: GridHandle, count: number, doc: Document, signal?: AbortSignal): Promise<void> {
+  if (count <= 0) return;
+  const button = findAddRowButton(grid);
+  if (!button) throw new Error('找不到“新增指标”按钮');
+  const before = rowCount(grid);
+  for (let i = 0; i < count; i += 1) click(button);
+  await waitFor(doc, () => rowCount(grid) >= before + count, { timeout: 3000, what: `新增${count}行`, signal });
+  await flush(doc);
+}
+
+/** Row count including rows a virtualised grid has not rendered (its canvas is as tall as all rows). */
+export function rowCount(grid: GridHandle): number {
+  if (grid.kind === 'slick') {
+    const canvas = grid.root.querySelector<HTMLElement>('.grid-canvas');
+    const height = parseFloat(canvas?.style.height || '0');
+    return Math.round(height / rowHeight(grid)) || gridRows(grid).length;
+  }
+  return gridRows(grid).length;
+}
+
+type CellOp = Extract<FillOp, { kind: 'set-cell' }>;
+
+/** Writes ops: synchronous widgets in one batch (one page re-render), the rest one at a time. */
+async function writeOps(grid: GridHandle, ops: readonly CellOp[], doc: Document, signal?: AbortSignal): Promise<void> {
+  const deferred: CellOp[] = [];
+  for (const op of ops) {
+    const row = grid.kind === 'slick' ? null : gridRows(grid)[op.row];
+    const cell = row ? gridCell(grid, row, op.field) : null;
+    if (cell && canWriteNow(cell, op.value)) {
+      // Completes synchronously: the whole pass lands before the page re-renders once.
+      void writeCell(cell, op.value, { signal }).catch(() => deferred.push(op));
+    } else {
+      deferred.push(op);
+    }
+  }
+  await flush(doc);
+  for (const op of deferred) {
+    signal?.throwIfAborted();
+    const row = await resolveRow(grid, op, doc);
+    const cell = row ? gridCell(grid, row, op.field) : null;
+    if (!cell) continue;
+    if (normaliseLabel(readCell(cell)) === normaliseLabel(op.value)) continue;
+    await writeCell(cell, op.value, { signal }).catch(() => undefined);
+    if (grid.kind !== 'slick') await flush(doc);
+  }
+}
+
+/** Mismatches of one set's ops against the grid as it reads now (rows found by identity when they moved). */
+function mismatchesFor(grid: GridHandle, set: IndicatorSet, ops: readonly CellOp[]): FillMismatch[] {
+  const state = collectGrid(grid);
+  const out: FillMismatch[] = [];
+  for (const op of ops) {
+    let row = state.rows[op.row];
+    if (row && op.field !== 'name' && normaliseLabel(row.name ?? '') !== normaliseLabel(op.key)) {
+      row = state.rows.find((r) => normaliseLabel(r.name ?? '') === normaliseLabel(op.key)) ?? row;
+    }
+    const actual = row?.[op.field] ?? '';
+    if (normaliseLabel(actual) !== normaliseLabel(op.value)) out.push({ set, row: op.row, field: op.field, expected: op.value, actual });
+  }
+  return out;
+}
+
+/** Runs a whole fill of `items` into the form and verifies it. Never submits or saves. */
+export async function applyFill(form: DetectedForm, items: readonly TemplateContent[], options: FillOptions = {}): Promise<FillReport> {
+  const { doc } = form;
+  const started = now(doc);
+  const { signal, retries = 2 } = options;
+  const before = await collectSets(form, signal);
+  const plan: FillPlan = planFill(before, items, options);
+  const undo: UndoRecord = {
+    added: { ...plan.added },
+    baseRows: { period: 0, annual: 0 },
+    previous: [],
+  };
+  for (const state of before) undo.baseRows[state.set] = state.rows.length;
+  for (const op of plan.ops) {
+    if (op.kind !== 'set-cell') continue;
+    const state = before.find((s) => s.set === op.set);
+    const prev = state?.rows[op.row];
+    if (prev) undo.previous.push({ set: op.set, row: op.row, key: prev.name ?? '', field: op.field, value: prev[op.field] ?? '' });
+  }
+
+  const mismatches: FillMismatch[] = [];
+  let written = 0;
+  for (const set of ['period', 'annual'] as const) {
+    const ops = plan.ops.filter((o) => o.set === set);
+    if (ops.length === 0) continue;
+    const grid = await showSet(form, set, signal);
+    if (!grid) continue;
+    const add = ops.find((o) => o.kind === 'add-rows');
+    if (add?.kind === 'add-rows') await addRows(grid, add.count, doc, signal);
+    const cellOps = ops.filter((o): o is CellOp => o.kind === 'set-cell');
+    for (const pass of PASSES) {
+      await writeOps(grid, cellOps.filter((o) => pass.includes(o.field)), doc, signal);
+    }
+    written += cellOps.length;
+    let missing = mismatchesFor(grid, set, cellOps);
+    for (let attempt = 0; attempt < retries && missing.length > 0; attempt += 1) {
+      const again = cellOps.filter((o) => missing.some((m) => m.row === o.row && m.field === o.field));
+      for (const pass of PASSES) await writeOps(grid, again.filter((o) => pass.includes(o.field)), doc, signal);
+      missing = mismatchesFor(grid, set, cellOps);
+    }
+    mismatches.push(...missing);
+  }
+  return { ok: mismatches.length === 0, written, mismatches, skipped: plan.skipped, durationMs: now(doc) - started, undo };
+}
+
+/** Deletes rows through the page's own UI: tick their checkboxes (or select them) → 删除 → confirm. */
+async function deleteRows(grid: GridHandle, indices: readonly number[], doc: Document, signal?: AbortSignal): Promise<void> {
+  const deleteButton = findButtonNear(grid.root, DELETE_ROW_LABELS);
+  if (!deleteButton) throw new Error('找不到“删除”按钮');
+  const sorted = [...indices].sort((a, b) => b - a);
+  const rows = gridRows(grid);
+  const withCheckbox = rows[0]?.querySelector('input[type="checkbox"]');
+  const rounds = withCheckbox ? [sorted] : sorted.map((i) => [i]);
+  for (const round of rounds) {
+    signal?.throwIfAborted();
+    const before = rowCount(grid);
+    for (const index of round) {
+      const row = grid.kind === 'slick' ? (await scrollSlickRow(grid, index, doc), rowByIndex(grid, index)) : gridRows(grid)[index];
+      if (!row) continue;
+      const box = row.querySelector<HTMLElement>('label.el-checkbox, input[type="checkbox"]');
+      if (box) click(box);
+      else click(gridCell(grid, row, 'name') ?? row);
+    }
+    await flush(doc);
+    click(deleteButton);
+    const confirm = await waitFor(doc, () => findConfirmButton(doc), { timeout: 1500, what: '确认对话框', signal }).catch(() => null);
+    if (confirm) click(confirm);
+    await waitFor(doc, () => rowCount(grid) <= before - round.length, { timeout: 3000, what: '删除行', signal });
+    await flush(doc);
+  }
+}
+
+function findButtonNear(root: HTMLElement, labels: readonly string[]): HTMLElement | null {
+  let el: HTMLElement | null = root;
+  for (let depth = 0; el && depth < 6; depth += 1, el = el.parentElement) {
+    const b = Array.from(el.querySelectorAll<HTMLElement>('button, [role="button"], input[type="button"]')).find((x) =>
+      buttonMatches(x instanceof HTMLInputElement ? x.value : (x.textContent ?? ''), labels),
+    );
+    if (b) return b;
+  }
+  return null;
+}
+
+function findConfirmButton(doc: Document): HTMLElement | null {
+  const dialogs = doc.querySelectorAll<HTMLElement>('[role="dialog"], .el-message-box, .modal, .dialog, [class*="dialog"]');
+  for (const dialog of dialogs) {
+    if (dialog.getClientRects().length === 0) continue;
+    const button = Array.from(dialog.querySelectorAll<HTMLElement>('button')).find((b) => buttonMatches(b.textContent ?? '', CONFIRM_LABELS));
+    if (button) return button;
+  }
+  return null;
+}
+
+/** Undoes a fill: removes the rows it added and writes back the previous values of cells it changed. */
+export async function undoFill(form: DetectedForm, undo: UndoRecord, signal?: AbortSignal): Promise<{ ok: boolean; problems: string[] }> {
+  const problems: string[] = [];
+  for (const set of ['period', 'annual'] as const) {
+    const grid = await showSet(form, set, signal);
+    if (!grid) continue;
+    const restores = undo.previous.filter((p) => p.set === set && p.row < undo.baseRows[set]);
+    for (const p of restores) {
+      const row = gridRows(grid)[p.row];
+      const cell = row ? gridCell(grid, row, p.field) : null;
+      if (!cell) continue;
+      if (p.value === '' && (widgetKind(cell) === 'el-select' || widgetKind(cell) === 'native-select')) {
+        problems.push(`第${p.row + 1}行的${p.field}无法清空`);
+        continue;
+      }
+      await writeCell(cell, p.value, { signal }).catch((e: unknown) => problems.push(String(e)));
+    }
+    const added = undo.added[set];
+    if (added > 0) {
+      const indices = Array.from({ length: added }, (_, i) => undo.baseRows[set] + i);
+      await deleteRows(grid, indices, form.doc, signal).catch((e: unknown) => problems.push(e instanceof Error ? e.message : String(e)));
+    }
+    await flush(form.doc);
+  }
+  return { ok: problems.length === 0, problems };
+}
+
+/** A GridState of each set as collected (exported for the content script's report). */
+export type { GridState };

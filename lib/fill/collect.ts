@@ -1,0 +1,185 @@
+// Module paths, not the domain index: the index carries the zod schemas, which the content script must not.
+import { normaliseMoneyText } from '../domain/money';
+import type { Amounts, FormSnapshot, Indicator, IndicatorValue, Project } from '../domain/schemas';
+import { DEFAULT_PROFILE, findLevel1, findLevel2 } from '../domain/taxonomy';
+import { normaliseSymbol, splitValue } from '../domain/values';
+import { currentSet, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
+import { FILL_FIELDS, type FillField, type GridState, type IndicatorSet, type RowCells } from './types';
+import { readCell } from './widgets';
+
+/**
+ * Page → data: reads the detected form as the page's widgets display it into the grid states the fill
+ * planner takes and the FormSnapshot the check engine takes (the same shape the importers produce).
+ */
+
+/** One grid as collected, with the row elements it was read from (same order as `rows`). */
+export interface CollectedGrid extends GridState {
+  handle: GridHandle;
+  rowElements: HTMLElement[];
+}
+
+/** Where each snapshot item sits on the page, for marks and scroll-to. */
+export interface PageLocator {
+  /** Per indicator index: its row in each set. */
+  indicatorRows: Array<Partial<Record<IndicatorSet, number>>>;
+}
+
+export interface CollectedForm {
+  grids: CollectedGrid[];
+  snapshot: FormSnapshot;
+  locator: PageLocator;
+}
+
+/** Reads one grid's rows as displayed. */
+export function collectGrid(handle: GridHandle): CollectedGrid {
+  const fields = FILL_FIELDS.filter((f) => handle.columns[f] !== undefined);
+  const rowElements = gridRows(handle);
+  const rows = rowElements.map((row) => {
+    const cells: RowCells = {};
+    for (const field of fields) {
+      const cell = gridCell(handle, row, field);
+      cells[field] = cell ? readCell(cell) : '';
+    }
+    return cells;
+  });
+  return { set: currentSet(handle), fields, rows, handle, rowElements };
+}
+
+/** A row's value cells → an IndicatorValue, as splitValue would read the exported text. */
+function rowValue(cells: RowCells): IndicatorValue | null {
+  const symbolText = cells.symbol ?? '';
+  const valueText = cells.value ?? '';
+  const unit = cells.unit ?? '';
+  if (symbolText === '' && valueText === '') return null;
+  const symbol = normaliseSymbol(symbolText);
+  if (symbol === '定性') return { symbol, value: null, unit: '', text: valueText, raw: valueText };
+  const parsed = splitValue(valueText);
+  const numeric = parsed.value !== null && parsed.text === '' && parsed.unit === '';
+  const raw = `${symbolText}${valueText}${unit}`;
+  if (numeric) {
+    return {
+      symbol: symbol ?? (symbolText === '' ? null : parsed.symbol),
+      value: parsed.value,
+      unit,
+      text: '',
+      raw,
+      ...(symbol === null && symbolText !== '' ? { problem: 'symbol-unreadable' as const } : {}),
+    };
+  }
+  // A 定量 row whose value is not a plain number: kept as typed for value.malformed.
+  return { symbol, value: null, unit, text: valueText, raw, ...(valueText === '' ? {} : { problem: 'number-unreadable' as const }) };
+}
+
+function isBlank(cells: RowCells): boolean {
+  return Object.values(cells).every((v) => (v ?? '').trim() === '');
+}
+
+function categoryName(kind: 'level1' | 'level2', text: string): string {
+  if (text === '') return '';
+  return (kind === 'level1' ? findLevel1(DEFAULT_PROFILE, text)?.name : findLevel2(DEFAULT_PROFILE, text)?.level2.name) ?? text;
+}
+
+/**
+ * Merges the sets' rows into indicators: a row of the 年度 grid joins the 中长期 indicator of the same name
+ * (in order, so two indicators sharing a name pair up one by one); the rest stand alone.
+ */
+export function mergeSets(grids: readonly GridState[]): { indicators: Indicator[]; locator: PageLocator } {
+  const indicators: Indicator[] = [];
+  const indicatorRows: PageLocator['indicatorRows'] = [];
+  const ordered = [...grids].sort((a, b) => (a.set === b.set ? 0 : a.set === 'period' ? -1 : 1));
+  for (const grid of ordered) {
+    grid.rows.forEach((cells, rowIndex) => {
+      if (isBlank(cells)) return;
+      const value = rowValue(cells);
+      const name = (cells.name ?? '').trim();
+      const match = indicators.findIndex((ind, i) => ind.name === name && indicatorRows[i]![grid.set] === undefined && name !== '');
+      if (match >= 0) {
+        indicators[match]![grid.set] = value;
+        indicatorRows[match]![grid.set] = rowIndex;
+        return;
+      }
+      indicators.push({
+        level1: categoryName('level1', cells.level1 ?? ''),
+        level2: categoryName('level2', cells.level2 ?? ''),
+        name,
+        period: grid.set === 'period' ? value : null,
+        annual: grid.set === 'annual' ? value : null,
+        ...(cells.explanation ? { explanation: cells.explanation } : {}),
+        source: { element: `${grid.set}:${rowIndex}` },
+      });
+      indicatorRows.push({ [grid.set]: rowIndex });
+    });
+  }
+  return { indicators, locator: { indicatorRows } };
+}
+
+function fieldValue(handle: { control: HTMLInputElement | HTMLTextAreaElement } | undefined): string {
+  return handle ? handle.control.value.trim() : '';
+}
+
+/**
+ * Reads the whole form. `previous` carries the rows of a set the page is not showing now (a legacy grid
+ * shows one set at a time), so a check still sees both sets.
+ */
+export function collectForm(form: DetectedForm, previous?: Partial<Record<IndicatorSet, GridState>>): CollectedForm {
+  const grids = form.grids.map(collectGrid);
+  const states: GridState[] = [...grids];
+  for (const set of ['period', 'annual'] as const) {
+    if (!states.some((g) => g.set === set) && previous?.[set]) states.push(previous[set]!);
+  }
+  const { indicators, locator } = mergeSets(states);
+  const amounts = Object.fromEntries(
+    (['total', 'fiscal', 'specialAccount', 'other'] as const).map((k) => [k, normaliseMoneyText(fieldValue(form.amounts[k]))]),
+  ) as Amounts;
+  const project: Project = {
+    name: fieldValue(form.project.name),
+    owner: fieldValue(form.project.owner),
+    amounts,
+    goal: fieldValue(form.project.goal),
+    ...(form.project.annualGoal ? { annualGoal: fieldValue(form.project.annualGoal) } : {}),
+    indicators,
+    sets: { period: states.some((g) => g.set === 'period'), annual: states.some((g) => g.set === 'annual') },
+    source: { element: 'project' },
+  };
+  const snapshot: FormSnapshot = {
+    total: null,
+    units: [],
+    projects: [project],
+    warnings: [],
+    origin: form.doc.location?.href,
+    layout: 'page',
+  };
+  return { grids, snapshot, locator };
+}
+
+/** The page element a snapshot field sits in (for marks and scroll-to), or null. */
+export function locate(
+  form: DetectedForm,
+  collected: CollectedForm,
+  target: { indicatorIndex?: number; field?: string },
+): HTMLElement | null {
+  const field = target.field ?? '';
+  if (target.indicatorIndex === undefined) {
+    if (field.startsWith('amounts.')) return form.amounts[field.slice(8) as keyof Amounts]?.control ?? null;
+    if (field === 'goal' || field === 'annualGoal') return form.project[field]?.control ?? null;
+    if (field === 'projectName') return form.project.name?.control ?? null;
+    if (field === 'indicators') return collected.grids[0]?.handle.root ?? null;
+    return null;
+  }
+  const rows = collected.locator.indicatorRows[target.indicatorIndex];
+  if (!rows) return null;
+  const [head, sub] = field.split('.') as [string, string | undefined];
+  const set: IndicatorSet = head === 'annual' ? 'annual' : head === 'period' ? 'period' : rows.period !== undefined ? 'period' : 'annual';
+  const grid = collected.grids.find((g) => g.set === set);
+  const rowIndex = rows[set];
+  if (!grid || rowIndex === undefined) return null;
+  const row = grid.rowElements[rowIndex];
+  if (!row) return null;
+  const cellField: FillField =
+    head === 'period' || head === 'annual'
+      ? ((sub as FillField | undefined) ?? 'value')
+      : (['level1', 'level2', 'name', 'explanation'] as const).includes(head as 'name')
+        ? (head as FillField)
+        : 'name';
+  return gridCell(grid.handle, row, cellField) ?? row;
+}

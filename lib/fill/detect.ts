@@ -1,0 +1,294 @@
+import type { Amounts } from '../domain/schemas';
+import {
+  ADD_ROW_LABELS,
+  AMOUNT_LABELS,
+  MIN_GRID_FIELDS,
+  PROJECT_LABELS,
+  SET_PATTERNS,
+  buttonMatches,
+  fieldForHeader,
+  normaliseLabel,
+} from './labels';
+import type { FillField, IndicatorSet } from './types';
+
+/**
+ * Recognises a performance-target form in one document (one frame) by its header and label texts.
+ * DOM access only; every function takes the Document/Element it works on.
+ */
+
+/** How a grid's rows and cells are laid out in the DOM. */
+export type GridKind = 'table' | 'slick';
+
+/** An indicator grid found on the page. Rows and cells are looked up afresh on every call (they re-render). */
+export interface GridHandle {
+  kind: GridKind;
+  /** The element that holds the whole grid (table wrapper or SlickGrid container). */
+  root: HTMLElement;
+  /** Column index per field, as the header shows them. */
+  columns: Partial<Record<FillField, number>>;
+  /** Set tabs that switch what this grid shows (legacy: one grid, two sets) or the tab that shows it. */
+  tabs: SetTab[];
+  /** The set this grid holds when fixed by its tab pane; undefined when it follows the active tab. */
+  fixedSet?: IndicatorSet;
+}
+
+/** A tab (or switcher item) naming an indicator set. */
+export interface SetTab {
+  set: IndicatorSet;
+  element: HTMLElement;
+}
+
+/** A labelled control of the project form. */
+export interface FieldHandle {
+  label: HTMLElement;
+  control: HTMLInputElement | HTMLTextAreaElement;
+}
+
+export interface DetectedForm {
+  doc: Document;
+  grids: GridHandle[];
+  project: Partial<Record<'name' | 'owner' | 'goal' | 'annualGoal', FieldHandle>>;
+  amounts: Partial<Record<keyof Amounts, FieldHandle>>;
+}
+
+const HEADER_SELECTOR = 'th, [role="columnheader"], .slick-header-column';
+
+function text(el: Element): string {
+  return (el as HTMLElement).innerText ?? el.textContent ?? '';
+}
+
+/** Column index of a table header cell, counting colspans of the cells before it. */
+function tableColumnIndex(cell: HTMLTableCellElement): number {
+  let index = 0;
+  for (let c = cell.previousElementSibling; c; c = c.previousElementSibling) {
+    index += (c as HTMLTableCellElement).colSpan || 1;
+  }
+  return index;
+}
+
+/** Finds the grids whose header row names enough indicator fields. */
+export function findGrids(doc: Document): GridHandle[] {
+  const byRow = new Map<Element, { kind: GridKind; columns: Partial<Record<FillField, number>> }>();
+  for (const header of doc.querySelectorAll<HTMLElement>(HEADER_SELECTOR)) {
+    const field = fieldForHeader(text(header));
+    if (!field) continue;
+    const slick = header.classList.contains('slick-header-column');
+    const row = slick ? header.parentElement : header.closest('tr') ?? header.parentElement;
+    if (!row) continue;
+    const entry = byRow.get(row) ?? { kind: slick ? 'slick' : 'table', columns: {} };
+    const index = slick
+      ? Array.prototype.indexOf.call(row.children, header)
+      : header instanceof HTMLTableCellElement
+        ? tableColumnIndex(header)
+        : Array.prototype.indexOf.call(row.children, header);
+    entry.columns[field] ??= index;
+    byRow.set(row, entry);
+  }
+  const grids: GridHandle[] = [];
+  for (const [row, { kind, columns }] of byRow) {
+    const fields = Object.keys(columns);
+    if (fields.length < MIN_GRID_FIELDS || columns.name === undefined || columns.value === undefined) continue;
+    const root = kind === 'slick' ? (row.closest('.slick-header')?.parentElement ?? row.parentElement!) : gridRootOfTable(row);
+    grids.push({ kind, root: root as HTMLElement, columns, tabs: [] });
+  }
+  assignSets(doc, grids);
+  return grids;
+}
+
+/** The wrapper holding a header table and its body (el-table splits them into two tables). */
+function gridRootOfTable(headerRow: Element): HTMLElement {
+  const table = headerRow.closest('table')!;
+  if (bodyRowsOfTable(table).length > 0 || !table.parentElement) return table;
+  let el: HTMLElement | null = table.parentElement;
+  for (let depth = 0; el && depth < 5; depth += 1, el = el.parentElement) {
+    if (el.querySelectorAll('table').length >= 2) return el;
+  }
+  return table;
+}
+
+function bodyRowsOfTable(table: HTMLTableElement): HTMLTableRowElement[] {
+  return Array.from(table.tBodies).flatMap((b) => Array.from(b.rows)).filter((r) => r.querySelector('td'));
+}
+
+/** The body rows of a grid, in order, as they are in the DOM now. */
+export function gridRows(grid: GridHandle): HTMLElement[] {
+  if (grid.kind === 'slick') {
+    const rows = Array.from(grid.root.querySelectorAll<HTMLElement>('.slick-row'));
+    return rows.sort((a, b) => slickRowTop(a) - slickRowTop(b));
+  }
+  const tables = grid.root instanceof HTMLTableElement ? [grid.root] : Array.from(grid.root.querySelectorAll('table'));
+  const width = Math.max(...Object.values(grid.columns)) + 1;
+  return tables
+    .flatMap((t) => bodyRowsOfTable(t))
+    .filter((r) => {
+      let cells = 0;
+      for (const c of Array.from(r.cells)) cells += c.colSpan || 1;
+      return cells >= width && !r.querySelector('[class*="empty"]');
+    });
+}
+
+function slickRowTop(row: HTMLElement): number {
+  const top = parseFloat(row.style.top || '');
+  if (!Number.isNaN(top)) return top;
+  const m = /translateY\((-?[\d.]+)px\)/.exec(row.style.transform);
+  return m ? parseFloat(m[1]!) : 0;
+}
+
+/** The cell of `field` in `row`, or null when the grid has no such column. */
+export function gridCell(grid: GridHandle, row: HTMLElement, field: FillField): HTMLElement | null {
+  const index = grid.columns[field];
+  if (index === undefined) return null;
+  if (grid.kind === 'slick') return row.querySelector<HTMLElement>(`.slick-cell.l${index}`);
+  let col = 0;
+  for (const cell of Array.from((row as HTMLTableRowElement).cells)) {
+    if (col === index) return cell;
+    col += cell.colSpan || 1;
+  }
+  return null;
+}
+
+function isActive(el: Element): boolean {
+  return (
+    el.getAttribute('aria-selected') === 'true' ||
+    /(^|\s)(is-active|active|selected|current|on)(\s|$)/.test(el.className && typeof el.className === 'string' ? el.className : '')
+  );
+}
+
+/** Tab-like elements whose short text names an indicator set. */
+export function findSetTabs(scope: Document | Element): SetTab[] {
+  const candidates = scope.querySelectorAll<HTMLElement>('[role="tab"], .el-tabs__item, li, a, button, .tab, [class*="tab"]');
+  const tabs: SetTab[] = [];
+  const seen = new Set<HTMLElement>();
+  for (const el of candidates) {
+    const label = normaliseLabel(text(el));
+    if (label.length === 0 || label.length > 20) continue;
+    const set = (Object.keys(SET_PATTERNS) as IndicatorSet[]).find((s) => SET_PATTERNS[s].test(label));
+    if (!set) continue;
+    // Keep the innermost tab-like element for a label (an <a> inside an <li> is the same tab).
+    if ([...el.querySelectorAll<HTMLElement>('*')].some((c) => seen.has(c))) continue;
+    seen.add(el);
+    tabs.push({ set, element: el });
+  }
+  return tabs;
+}
+
+/** The set tab currently active among `tabs`, if any says so. */
+export function activeSet(tabs: readonly SetTab[]): IndicatorSet | undefined {
+  return tabs.find((t) => isActive(t.element))?.set;
+}
+
+/** Fixes each grid's set from its tab pane, or ties it to the document's set tabs when it shows both. */
+function assignSets(doc: Document, grids: GridHandle[]): void {
+  const tabs = findSetTabs(doc);
+  for (const grid of grids) {
+    const pane = grid.root.closest<HTMLElement>('[role="tabpanel"]');
+    if (pane) {
+      const tab =
+        (pane.id && doc.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(pane.id)}"]`)) ||
+        (pane.getAttribute('aria-labelledby') && doc.getElementById(pane.getAttribute('aria-labelledby')!));
+      const set = tab ? tabs.find((t) => t.element === tab || t.element.contains(tab) || tab.contains(t.element))?.set : undefined;
+      if (set && tab) {
+        grid.fixedSet = set;
+        grid.tabs = [{ set, element: tab as HTMLElement }];
+        continue;
+      }
+    }
+    grid.tabs = tabs.filter((t) => !grids.some((g) => g !== grid && g.root.contains(t.element)));
+    if (grid.tabs.length === 0) grid.fixedSet = headingSet(grid.root) ?? 'annual';
+  }
+  // Two grids both following the same tabs: the page shows one set per grid after all.
+  const following = grids.filter((g) => g.fixedSet === undefined);
+  if (following.length > 1) following.forEach((g, i) => (g.fixedSet = i === 0 ? 'period' : 'annual'));
+}
+
+/** A set named by a heading before the grid (`年度绩效指标` above a table). */
+function headingSet(root: Element): IndicatorSet | undefined {
+  let el: Element | null = root;
+  for (let depth = 0; el && depth < 4; depth += 1, el = el.parentElement) {
+    for (let sib = el.previousElementSibling, n = 0; sib && n < 3; sib = sib.previousElementSibling, n += 1) {
+      const t = normaliseLabel(text(sib)).slice(0, 40);
+      if (SET_PATTERNS.period.test(t)) return 'period';
+      if (SET_PATTERNS.annual.test(t)) return 'annual';
+    }
+  }
+  return undefined;
+}
+
+/** The set a grid shows now. */
+export function currentSet(grid: GridHandle): IndicatorSet {
+  return grid.fixedSet ?? activeSet(grid.tabs) ?? 'annual';
+}
+
+/** The add-row button nearest to the grid (searching outwards from its root). */
+export function findAddRowButton(grid: GridHandle): HTMLElement | null {
+  let el: HTMLElement | null = grid.root;
+  for (let depth = 0; el && depth < 6; depth += 1, el = el.parentElement) {
+    const button = Array.from(el.querySelectorAll<HTMLElement>('button, [role="button"], a, input[type="button"]')).find(
+      (b) => buttonMatches(b instanceof HTMLInputElement ? b.value : text(b), ADD_ROW_LABELS) && !(b as HTMLButtonElement).disabled,
+    );
+    if (button) return button;
+  }
+  return null;
+}
+
+const CONTROL_SELECTOR = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea';
+
+/** The control a label stands for: `for=`, then the first control after it within its form row. */
+function controlForLabel(label: HTMLElement): HTMLInputElement | HTMLTextAreaElement | null {
+  const forId = label.getAttribute('for');
+  if (forId) {
+    const target = label.ownerDocument.getElementById(forId);
+    if (target?.matches(CONTROL_SELECTOR)) return target as HTMLInputElement;
+    const inner = target?.querySelector<HTMLInputElement>(CONTROL_SELECTOR);
+    if (inner) return inner;
+  }
+  let el: HTMLElement | null = label;
+  for (let depth = 0; el && depth < 3; depth += 1, el = el.parentElement) {
+    for (let sib = el.nextElementSibling; sib; sib = sib.nextElementSibling) {
+      if (sib.matches(CONTROL_SELECTOR)) return sib as HTMLInputElement;
+      const inner = sib.querySelector<HTMLInputElement>(CONTROL_SELECTOR);
+      if (inner) return inner;
+      if (fieldOfLabel(sib) !== undefined) break;
+    }
+  }
+  return null;
+}
+
+type ProjectKey = keyof DetectedForm['project'];
+type LabelKey = { kind: 'project'; key: ProjectKey } | { kind: 'amount'; key: keyof Amounts };
+
+function fieldOfLabel(el: Element): LabelKey | undefined {
+  const t = normaliseLabel(text(el));
+  if (t.length === 0 || t.length > 12) return undefined;
+  for (const [key, labels] of Object.entries(PROJECT_LABELS)) {
+    if ((labels as readonly string[]).includes(t)) return { kind: 'project', key: key as ProjectKey };
+  }
+  for (const [key, labels] of Object.entries(AMOUNT_LABELS)) {
+    if ((labels as readonly string[]).includes(t)) return { kind: 'amount', key: key as keyof Amounts };
+  }
+  return undefined;
+}
+
+/** Labels of the project form (项目名称, 总计 …) and their controls. Grid headers are not form labels. */
+export function findProjectFields(doc: Document): Pick<DetectedForm, 'project' | 'amounts'> {
+  const project: DetectedForm['project'] = {};
+  const amounts: DetectedForm['amounts'] = {};
+  for (const label of doc.querySelectorAll<HTMLElement>('label, .el-form-item__label, td, th, span, div.label, dt')) {
+    if (label.closest(HEADER_SELECTOR) || label.children.length > 2) continue;
+    const key = fieldOfLabel(label);
+    if (!key) continue;
+    const target = key.kind === 'project' ? project : amounts;
+    if ((target as Record<string, unknown>)[key.key]) continue;
+    const control = controlForLabel(label);
+    if (control) (target as Record<string, FieldHandle>)[key.key] = { label, control };
+  }
+  return { project, amounts };
+}
+
+/** The whole form in this document, or null when it has no indicator grid and no amount fields. */
+export function detectForm(doc: Document): DetectedForm | null {
+  const grids = findGrids(doc);
+  const { project, amounts } = findProjectFields(doc);
+  if (grids.length === 0 && Object.keys(amounts).length < 2) return null;
+  return { doc, grids, project, amounts };
+}

@@ -1,0 +1,249 @@
+import { normaliseLabel } from './labels';
+import { settled, tick, waitFor } from './wait';
+
+/**
+ * Widget adapters: read what a cell shows and write a value into it the way a person does, so the page's
+ * own model updates (setting `input.value` alone does not reach Vue, React or a SlickGrid DataView).
+ * Each adapter recognises its widget from the DOM; none needs hooks into the page.
+ */
+
+/** Which adapter handles a cell. */
+export type WidgetKind = 'el-select' | 'native-select' | 'input' | 'contenteditable' | 'slick-cell' | 'text';
+
+const INPUT_SELECTOR = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea';
+
+function clean(s: string): string {
+  return s.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Which widget a cell holds. */
+export function widgetKind(cell: Element): WidgetKind {
+  if (cell.classList.contains('slick-cell')) return 'slick-cell';
+  if (cell.matches('.el-select') || cell.querySelector('.el-select')) return 'el-select';
+  if (cell.matches('select') || cell.querySelector('select')) return 'native-select';
+  if (cell.matches(INPUT_SELECTOR) || cell.querySelector(INPUT_SELECTOR)) return 'input';
+  if (cell.matches('[contenteditable="true"], [contenteditable=""]') || cell.querySelector('[contenteditable="true"]')) return 'contenteditable';
+  return 'text';
+}
+
+function elSelectRoot(cell: Element): HTMLElement | null {
+  return (cell.matches('.el-select') ? cell : cell.querySelector('.el-select')) as HTMLElement | null;
+}
+
+/** The value a cell shows now ('' when empty or showing only a placeholder). */
+export function readCell(cell: Element): string {
+  switch (widgetKind(cell)) {
+    case 'el-select': {
+      const root = elSelectRoot(cell)!;
+      const shown = root.querySelector('.el-select__placeholder:not(.is-transparent), .el-select__tags-text');
+      return clean(shown?.textContent ?? '');
+    }
+    case 'native-select': {
+      const select = (cell.matches('select') ? cell : cell.querySelector('select')) as HTMLSelectElement;
+      const option = select.selectedOptions[0];
+      return option && option.value !== '' ? clean(option.textContent ?? option.value) : '';
+    }
+    case 'input': {
+      const input = (cell.matches(INPUT_SELECTOR) ? cell : cell.querySelector(INPUT_SELECTOR)) as HTMLInputElement;
+      return clean(input.value);
+    }
+    case 'contenteditable': {
+      const el = (cell.matches('[contenteditable]') ? cell : cell.querySelector('[contenteditable="true"]')) as HTMLElement;
+      return clean(el.textContent ?? '');
+    }
+    case 'slick-cell': {
+      // An open editor shows the value being typed; the cell's text is the committed value.
+      const editor = cell.querySelector<HTMLInputElement | HTMLSelectElement>('input, select, textarea');
+      if (editor) return clean(editor instanceof HTMLSelectElement ? (editor.selectedOptions[0]?.textContent ?? '') : editor.value);
+      return clean(cell.textContent ?? '');
+    }
+    default:
+      return clean(cell.textContent ?? '');
+  }
+}
+
+/** Sets an input's value through the prototype setter (bypassing framework wrappers) and fires the events a person's typing fires. */
+export function setNativeValue(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  const win = input.ownerDocument.defaultView!;
+  const proto = input instanceof win.HTMLTextAreaElement ? win.HTMLTextAreaElement.prototype : win.HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  input.focus({ preventScroll: true });
+  if (setter) setter.call(input, value);
+  else input.value = value;
+  input.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
+  input.dispatchEvent(new win.Event('change', { bubbles: true, composed: true }));
+}
+
+/** Fires blur/focusout so frameworks that commit on blur (el-input-number) take the value. */
+export function blur(input: HTMLElement): void {
+  const win = input.ownerDocument.defaultView!;
+  input.dispatchEvent(new win.FocusEvent('blur', { bubbles: false, composed: true }));
+  input.dispatchEvent(new win.FocusEvent('focusout', { bubbles: true, composed: true }));
+  input.blur();
+}
+
+/** A keydown/keyup pair with the legacy `which`/`keyCode` that older grids (SlickGrid) read. */
+export function pressKey(target: HTMLElement, key: 'Enter' | 'Escape' | 'Tab', keyCode: number): void {
+  const win = target.ownerDocument.defaultView!;
+  for (const type of ['keydown', 'keyup'] as const) {
+    const event = new win.KeyboardEvent(type, { key, code: key, bubbles: true, cancelable: true, composed: true });
+    Object.defineProperty(event, 'keyCode', { get: () => keyCode });
+    Object.defineProperty(event, 'which', { get: () => keyCode });
+    target.dispatchEvent(event);
+  }
+}
+
+/** A full pointer click as a person's (some widgets open on mousedown, others on click). */
+export function click(el: HTMLElement): void {
+  const win = el.ownerDocument.defaultView!;
+  const init = { bubbles: true, cancelable: true, composed: true, view: win, button: 0 };
+  el.dispatchEvent(new win.PointerEvent('pointerdown', init));
+  el.dispatchEvent(new win.MouseEvent('mousedown', init));
+  el.dispatchEvent(new win.PointerEvent('pointerup', init));
+  el.dispatchEvent(new win.MouseEvent('mouseup', init));
+  el.dispatchEvent(new win.MouseEvent('click', init));
+}
+
+function optionText(el: Element): string {
+  return normaliseLabel(el.textContent ?? '');
+}
+
+/** The dropdown list an el-select controls (teleported to body; named by the input's aria-controls). */
+function elSelectOptions(root: HTMLElement): HTMLElement[] {
+  const input = root.querySelector<HTMLInputElement>('input');
+  const id = input?.getAttribute('aria-controls');
+  const list = id ? root.ownerDocument.getElementById(id) : null;
+  const scope = list?.closest('.el-select-dropdown, .el-popper') ?? list;
+  return scope ? Array.from(scope.querySelectorAll<HTMLElement>('.el-select-dropdown__item, [role="option"]')) : [];
+}
+
+/**
+ * Whether a write into this cell completes synchronously (no dropdown to open, no editor to wait for), so it
+ * can join a batch that the page re-renders once.
+ */
+export function canWriteNow(cell: Element, value: string): boolean {
+  switch (widgetKind(cell)) {
+    case 'input':
+    case 'native-select':
+    case 'contenteditable':
+      return true;
+    case 'el-select': {
+      const want = normaliseLabel(value);
+      return elSelectOptions(elSelectRoot(cell)!).some((o) => optionText(o) === want && !o.classList.contains('is-disabled'));
+    }
+    default:
+      return false;
+  }
+}
+
+/** Options for a batch write: whether to wait for re-render after each write. */
+export interface WriteContext {
+  signal?: AbortSignal;
+  /** Longest wait for a widget to react (dropdown to open, editor to appear), ms. */
+  timeout?: number;
+}
+
+async function writeElSelect(cell: Element, value: string, ctx: WriteContext): Promise<void> {
+  const root = elSelectRoot(cell)!;
+  const doc = root.ownerDocument;
+  const want = normaliseLabel(value);
+  const find = () => elSelectOptions(root).find((o) => optionText(o) === want && !o.classList.contains('is-disabled'));
+  // Options of a persistent el-select exist while closed: picking one directly is what a click does.
+  let option = find();
+  if (!option) {
+    click(root.querySelector<HTMLElement>('.el-select__wrapper') ?? root);
+    option = await waitFor(doc, find, { timeout: 300, what: `选项「${value}」`, signal: ctx.signal }).catch(() => undefined);
+  }
+  if (!option) {
+    // Free entry (filterable + allow-create): type the value, then take the option it creates.
+    const input = root.querySelector<HTMLInputElement>('input.el-select__input');
+    if (!input || input.readOnly) throw new Error(`下拉框没有选项「${value}」`);
+    setNativeValue(input, value);
+    option = await waitFor(doc, find, { timeout: ctx.timeout ?? 1500, what: `选项「${value}」`, signal: ctx.signal });
+  }
+  click(option);
+  const wrapper = root.querySelector<HTMLElement>('.el-select__wrapper');
+  if (root.querySelector('input')?.getAttribute('aria-expanded') === 'true' && wrapper) {
+    // Close the dropdown again, as a person's click elsewhere would.
+    pressKey(root.querySelector('input')!, 'Escape', 27);
+  }
+}
+
+function writeNativeSelect(cell: Element, value: string): void {
+  const select = (cell.matches('select') ? cell : cell.querySelector('select')) as HTMLSelectElement;
+  const want = normaliseLabel(value);
+  const option = Array.from(select.options).find((o) => normaliseLabel(o.textContent ?? '') === want || normaliseLabel(o.value) === want);
+  if (!option) throw new Error(`下拉框没有选项「${value}」`);
+  const win = select.ownerDocument.defaultView!;
+  select.focus({ preventScroll: true });
+  select.value = option.value;
+  select.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
+  select.dispatchEvent(new win.Event('change', { bubbles: true, composed: true }));
+}
+
+/**
+ * SlickGrid-style cell: activate it, open the editor with Enter (`which` 13), set the editor, commit with
+ * Enter, and wait until the editor is gone. The cell node is looked up again by the caller on retry: a
+ * commit re-renders the row and detaches the old nodes.
+ */
+async function writeSlickCell(cell: HTMLElement, value: string, ctx: WriteContext): Promise<void> {
+  const doc = cell.ownerDocument;
+  click(cell);
+  const editorIn = () => {
+    const active = doc.querySelector<HTMLElement>('.slick-cell.active.editable, .slick-cell.editable') ?? null;
+    return active?.querySelector<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input, select, textarea') ?? null;
+  };
+  let editor = editorIn();
+  if (!editor) {
+    const active = doc.querySelector<HTMLElement>('.slick-cell.active') ?? cell;
+    pressKey(active, 'Enter', 13);
+    editor = await waitFor(doc, editorIn, { timeout: ctx.timeout ?? 1500, what: '单元格编辑器', signal: ctx.signal });
+  }
+  if (editor instanceof HTMLSelectElement) writeNativeSelect(editor, value);
+  else setNativeValue(editor, value);
+  pressKey(editor, 'Enter', 13);
+  await waitFor(doc, () => !editor!.isConnected || !doc.querySelector('.slick-cell.editable'), {
+    timeout: ctx.timeout ?? 1500,
+    what: '提交单元格',
+    signal: ctx.signal,
+  });
+}
+
+/**
+ * Writes `value` into the widget in `cell`. Synchronous widgets (inputs, native selects, el-select with
+ * rendered options) complete before the returned promise's first await, so callers can batch a whole pass
+ * and let the page re-render once.
+ */
+export async function writeCell(cell: HTMLElement, value: string, ctx: WriteContext = {}): Promise<void> {
+  switch (widgetKind(cell)) {
+    case 'el-select':
+      return writeElSelect(cell, value, ctx);
+    case 'native-select':
+      return writeNativeSelect(cell, value);
+    case 'input': {
+      const input = (cell.matches(INPUT_SELECTOR) ? cell : cell.querySelector(INPUT_SELECTOR)) as HTMLInputElement;
+      setNativeValue(input, value);
+      blur(input);
+      return;
+    }
+    case 'contenteditable': {
+      const el = (cell.matches('[contenteditable]') ? cell : cell.querySelector('[contenteditable="true"]')) as HTMLElement;
+      const win = el.ownerDocument.defaultView!;
+      el.focus();
+      el.textContent = value;
+      el.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
+      blur(el);
+      return;
+    }
+    case 'slick-cell':
+      return writeSlickCell(cell, value, ctx);
+    default:
+      throw new Error('单元格不可编辑');
+  }
+}
+
+/** Lets the page flush a batch of writes (framework re-render), then returns. */
+export async function flush(doc: Document): Promise<void> {
+  await tick(doc.defaultView!);
+  await settled(doc, 800);
+}
