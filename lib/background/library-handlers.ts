@@ -5,7 +5,7 @@
  */
 import type { TemplateLibrary } from '../db/library';
 import { exampleBatch, loadExampleText } from '../library/example';
-import type { Handlers, EventOf } from '../messaging';
+import type { EventOf, EventType, Handlers } from '../messaging';
 import { parseText } from '../parse/index';
 
 /** The library messages this module answers. */
@@ -13,10 +13,7 @@ export type LibraryMessage = Extract<keyof Handlers, `library.${string}`>;
 
 export interface LibraryHandlerDeps {
   /** Broadcasts an event to extension pages (errors ignored: no page may be open). */
-  emit: {
-    (event: 'library.importProgress', payload: EventOf<'library.importProgress'>): void;
-    (event: 'library.changed', payload: EventOf<'library.changed'>): void;
-  };
+  emit: <K extends EventType>(event: K, payload: EventOf<K>) => void;
   /** navigator.storage.persist() outcome, once known. */
   persisted: () => boolean | null;
   /** The seed fixture's text (tests pass it directly). */

@@ -52,8 +52,14 @@ export function makeBackup(
     version: BACKUP_VERSION,
     exportedAt,
     app,
-    templates: [...templates].sort(byId).map((t) => stripUndefined(t)),
-    templateSets: [...sets].sort(byId).map((s) => stripUndefined(s)),
+    // Parsing puts keys in schema order, so the same records always print the same text.
+    templates: [...templates].sort(byId).map((t) => stripUndefined(templateSchema.parse(t))),
+    templateSets: [...sets]
+      .sort(byId)
+      .map((s) => {
+        const parsed = templateSetSchema.parse(s);
+        return stripUndefined({ ...parsed, items: parsed.items.map((i) => stripUndefined(i)) });
+      }),
   };
 }
 

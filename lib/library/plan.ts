@@ -179,7 +179,15 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
     if (record) {
       const existing = library.templates.get(record.id);
       if (existing) {
-        if (sameRecord(existing, record)) return { ...base, status: 'unchanged' as const, duplicateOf: record.id };
+        // The starter never overwrites (the user may have edited its templates); a backup overwrites
+        // only with a record at least as recent as the local one.
+        const keepLocal = batch.kind === 'starter' || existing.updatedAt > record.updatedAt;
+        if (sameRecord(existing, record) || keepLocal) {
+          const note = keepLocal && !sameRecord(existing, record) && batch.kind !== 'starter'
+            ? [makeIssue('warning', batch.file, item.row, undefined, '本地版本较新，保留本地', 'the library has a newer version; kept')]
+            : [];
+          return { ...base, issues: [...base.issues, ...note], status: 'unchanged' as const, duplicateOf: record.id };
+        }
         pending.set(record.id, record);
         byContent.set(key, record);
         return { ...base, status: 'update' as const, duplicateOf: record.id };
@@ -234,7 +242,9 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
       set = draft.record;
       const existing = library.sets.get(set.id);
       if (existing) {
-        if (sameRecord(existing, set)) return { ...base, itemCount: set.items.length, status: 'unchanged' as const, duplicateOf: set.id, issues };
+        if (sameRecord(existing, set) || existing.updatedAt > set.updatedAt) {
+          return { ...base, itemCount: set.items.length, status: 'unchanged' as const, duplicateOf: set.id, issues };
+        }
         pendingSets.set(set.id, set);
         return { ...base, itemCount: set.items.length, status: 'update' as const, duplicateOf: set.id, issues };
       }

@@ -208,8 +208,9 @@ export class SearchIndex {
     if (words.length >= 2) {
       const everywhere = `${name}\u0000${e.textKey}\u0000${e.tagKeys.join('\u0000')}`;
       if (words.every((w) => everywhere.includes(w))) return { score: SCORE.wordsAnywhere, kind: 'words' };
+      // Most words of a longer query (视频会议平台 → 视频, 会议 in 视频会议系统); one shared word is not enough.
       const inName = words.filter((w) => name.includes(w)).length;
-      if (inName * 2 >= words.length && inName > 0) {
+      if (inName * 2 >= words.length && inName >= 2) {
         return { score: Math.round((SCORE.someWords * inName) / words.length), kind: 'words' };
       }
     }

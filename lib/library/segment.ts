@@ -67,14 +67,30 @@ const STOP_WORDS = new Set(
 
 /**
  * Tokens for the full-text suggestion index: words of the segmented text, lower-case, without stop
- * words, single Han characters or lone digits.
+ * words. Single Han characters the segmenter leaves alone are joined with their single-character
+ * neighbours (运|维 → 运维, 保|洁 → 保洁); a single character left on its own (费, 率) is dropped.
  */
 export function suggestionTokens(text: string): string[] {
   const out: string[] = [];
+  let run = '';
+  const flush = () => {
+    if ([...run].length >= 2) out.push(run);
+    run = '';
+  };
   for (const w of segmentWords(text.toLowerCase())) {
-    if (STOP_WORDS.has(w)) continue;
-    if ([...w].length === 1 && (hasHan(w) || /\d/.test(w))) continue;
+    const single = [...w].length === 1;
+    if (STOP_WORDS.has(w)) {
+      flush();
+      continue;
+    }
+    if (single && hasHan(w)) {
+      run += w;
+      continue;
+    }
+    flush();
+    if (single && /\d/.test(w)) continue;
     out.push(w);
   }
+  flush();
   return out;
 }
