@@ -1,16 +1,17 @@
 /**
  * Check configuration as data, validated by zod: every rule can be switched off or re-graded and has its
- * thresholds here; a taxonomy profile (by id or given whole) picks the categories and the weight scheme.
- * `{}` (or nothing) is a complete config: every field has a default.
+ * thresholds here; a taxonomy profile (by id, or given whole) picks the categories and the weight scheme.
+ * `{}` is a complete config. Defaults come from defaults.ts, which the engine uses without zod.
  */
 import { z } from 'zod';
 import { taxonomyProfileSchema } from '../domain/schemas';
-import { getProfile, type TaxonomyProfile } from '../domain/taxonomy';
-import { DEFAULT_LOCALE, localeSchema } from '../i18n';
+import { getProfile } from '../domain/taxonomy';
+import { LOCALES } from '../i18n';
+import { DEFAULT_TYPOS, RULE_DEFAULTS } from './defaults';
 
 const severity = z.enum(['error', 'warning', 'info']);
 
-/** Settings every rule has, plus its own options. Missing blocks parse to the defaults (`prefault`). */
+/** Settings every rule has, plus its own options. A missing block parses to the defaults (`prefault`). */
 function ruleSettings<S extends z.ZodRawShape>(shape: S) {
   return z
     .strictObject({
@@ -20,11 +21,10 @@ function ruleSettings<S extends z.ZodRawShape>(shape: S) {
       severity: severity.optional(),
       ...shape,
     })
-    // prefault (not default): an absent block is parsed, so its inner defaults are filled in.
     .prefault({} as never);
 }
 
-const keywords = (defaults: string[]) => z.array(z.string().min(1)).default(defaults);
+const words = (defaults: readonly string[]) => z.array(z.string().min(1)).default(() => [...defaults]);
 
 /** A known confusion in domain words, with the neighbours that make it a real word instead. */
 export const typoSchema = z.strictObject({
@@ -37,158 +37,72 @@ export const typoSchema = z.strictObject({
 });
 export type Typo = z.infer<typeof typoSchema>;
 
-/** The confusions seen in exported forms (OCR/IME slips in domain words). */
-export const DEFAULT_TYPOS: readonly Typo[] = z.array(typoSchema).parse([
-  // 建设各类 / 增设各级 are correct; 设各 before a noun like 故障 is 设备.
-  { wrong: '设各', right: '设备', notBefore: '类级种项个部单地区镇街村方位界' },
-  // 平台理念, 后台理顺 … are correct.
-  { wrong: '台理', right: '合理', notAfter: '平舞后前柜站讲阳电机烟月灶吧展擂炮看兵窗' },
-  // 合并展示, 兼并展开 are correct.
-  { wrong: '并展', right: '开展', notAfter: '合兼吞归' },
-  // 线下展览, 以下展示 … are correct.
-  { wrong: '下展', right: '开展', notAfter: '线以如上之乡地南北天手部属管辖底', notBefore: '览示会厅馆位板' },
-  // 数千度电, 3千度 are amounts of energy.
-  { wrong: '千度', right: '年度', notAfter: '0123456789一二三四五六七八九十百千万数几近约余上', notBefore: '电' },
-  // 指标信息 is correct.
-  { wrong: '指标信', right: '指标值', notBefore: '息' },
-]);
+const D = RULE_DEFAULTS;
 
-/** Per-rule settings. Keys are exactly the rule ids, so a rule without settings is a compile error. */
+/** Per-rule settings. Keys are exactly the rule ids (a strict object, so a misspelt id is an error). */
 export const ruleSettingsSchema = z
   .strictObject({
     'totals.project': ruleSettings({}),
     'totals.unit': ruleSettings({}),
     'amount.format': ruleSettings({
-      /** Places allowed in 万元 amounts. */
-      maxDecimals: z.number().int().nonnegative().default(2),
+      maxDecimals: z.number().int().nonnegative().default(D['amount.format'].maxDecimals),
     }),
     'goal.missing': ruleSettings({}),
     'goal.annual-copied': ruleSettings({}),
     'indicators.missing': ruleSettings({}),
     'category.missing': ruleSettings({
-      /** 一级 categories every project needs (names or aliases in the profile). */
-      required: keywords(['产出指标', '效益指标']),
-      /** 一级 categories a project that serves people needs as well. */
-      whenServingPeople: keywords(['满意度指标']),
-      /** Words in a project's name or goal that say it serves people (and so needs 满意度指标). */
-      servesPeopleKeywords: keywords([
-        '服务对象',
-        '群众',
-        '市民',
-        '居民',
-        '村民',
-        '公众',
-        '窗口',
-        '办事',
-        '便民',
-        '惠民',
-        '惠企',
-        '培训',
-        '热线',
-        '政务服务',
-        '公共服务',
-        '服务企业',
-        '学生',
-        '患者',
-        '游客',
-        '老年人',
-        '残疾人',
-        '参训',
-      ]),
+      required: words(D['category.missing'].required),
+      whenServingPeople: words(D['category.missing'].whenServingPeople),
+      servesPeopleKeywords: words(D['category.missing'].servesPeopleKeywords),
     }),
     'taxonomy.mismatch': ruleSettings({}),
     'indicator.incomplete': ruleSettings({}),
     'value.annual-missing': ruleSettings({}),
     'value.malformed': ruleSettings({}),
     'value.unit-mismatch': ruleSettings({
-      /** Groups of units that mean the same thing (`[["场", "场次"]]`). */
-      equivalentUnits: z.array(z.array(z.string())).default([]),
+      equivalentUnits: z.array(z.array(z.string())).default(() => D['value.unit-mismatch'].equivalentUnits.map((g) => [...g])),
     }),
     'value.percent-range': ruleSettings({
-      min: z.number().default(0),
-      max: z.number().default(100),
-      /** Indicator names where a percentage above the maximum can be meant (growth, increase). */
-      allowAboveKeywords: keywords(['增长', '增幅', '增加', '提升', '提高', '同比', '环比', '超额', '倍']),
-      /** Indicator names where a negative percentage can be meant (a reduction expressed as change). */
-      allowBelowKeywords: keywords(['下降', '降低', '减少', '增长', '增幅', '同比', '环比', '变化']),
+      min: z.number().default(D['value.percent-range'].min),
+      max: z.number().default(D['value.percent-range'].max),
+      allowAboveKeywords: words(D['value.percent-range'].allowAboveKeywords),
+      allowBelowKeywords: words(D['value.percent-range'].allowBelowKeywords),
     }),
     'value.name-conflict': ruleSettings({
-      /** Name endings that make an indicator a rate (its value is a percentage). */
-      rateEndings: keywords(['率', '比例', '比率', '占比', '百分比']),
-      /** Name parts that make an indicator a count (its value is a number of things, never a %). */
-      countWords: keywords(['发生数', '次数', '宗数', '件数', '个数', '人数', '起数', '户数', '台数', '场次数', '数量']),
-      /** Units of counts; a rate given in one of these contradicts its name. */
-      countUnits: keywords([
-        '个',
-        '次',
-        '宗',
-        '件',
-        '起',
-        '人',
-        '人次',
-        '场',
-        '场次',
-        '台',
-        '套',
-        '项',
-        '条',
-        '份',
-        '家',
-        '户',
-        '批',
-        '批次',
-        '篇',
-        '期',
-        '所',
-        '座',
-        '辆',
-        '名',
-        '万',
-        '万人次',
-        '小时',
-        '天',
-        '日',
-        '月',
-        '年',
-        '元',
-        '万元',
-      ]),
+      rateEndings: words(D['value.name-conflict'].rateEndings),
+      countWords: words(D['value.name-conflict'].countWords),
+      countUnits: words(D['value.name-conflict'].countUnits),
     }),
     'value.annual-exceeds-period': ruleSettings({
-      /** Words that make a value a rate or an average, not a cumulative count (annual may equal or exceed it). */
-      nonCumulativeWords: keywords(['率', '满意度', '比例', '占比', '均', '每', '单价', '时间', '时长', '期限', '标准']),
+      nonCumulativeWords: words(D['value.annual-exceeds-period'].nonCumulativeWords),
     }),
     'indicator.duplicate': ruleSettings({}),
     'indicator.too-long': ruleSettings({
-      /** 指标名称 limit in characters (portal rule). */
-      maxNameLength: z.number().int().positive().default(100),
-      /** 指标值说明 limit in characters (portal rule). */
-      maxExplanationLength: z.number().int().positive().default(2000),
+      maxNameLength: z.number().int().positive().default(D['indicator.too-long'].maxNameLength),
+      maxExplanationLength: z.number().int().positive().default(D['indicator.too-long'].maxExplanationLength),
     }),
     'project.copied-indicators': ruleSettings({
-      /** Share of distinct indicator names two projects must have in common (Jaccard) to count as copied. */
-      similarity: z.number().gt(0).max(1).default(0.8),
-      /** Projects with fewer distinct indicators are not compared (short boilerplate lists agree by chance). */
-      minIndicators: z.number().int().positive().default(4),
+      similarity: z.number().gt(0).max(1).default(D['project.copied-indicators'].similarity),
+      minIndicators: z.number().int().positive().default(D['project.copied-indicators'].minIndicators),
     }),
     'text.typo': ruleSettings({
-      typos: z.array(typoSchema).default(() => [...DEFAULT_TYPOS]),
+      typos: z.array(typoSchema).default(() => DEFAULT_TYPOS.map((t) => ({ ...t }))),
     }),
     'text.format': ruleSettings({}),
     'weights.sum': ruleSettings({
       /** Overrides the profile's total (normally 100). */
       total: z.number().positive().optional(),
-      /** Overrides the profile's fixed sums per 一级 name. */
+      /** Overrides the profile's fixed sums per 一级 name (产出指标 50 / 效益指标 30 / 满意度指标 10). */
       perLevel1: z.record(z.string(), z.number().nonnegative()).optional(),
     }),
   })
-  .prefault({});
+  .prefault({} as never);
 
 /** The whole check configuration. */
 export const checkConfigSchema = z
   .strictObject({
     /** Language of the messages. */
-    locale: localeSchema.default(DEFAULT_LOCALE),
+    locale: z.enum(LOCALES).default('zh-CN'),
     /** Taxonomy profile: an id from `PROFILES` (`default`, `central-2021`) or a whole profile object. */
     profile: z
       .union([
@@ -200,16 +114,16 @@ export const checkConfigSchema = z
       .default('default'),
     rules: ruleSettingsSchema,
   })
-  .prefault({});
+  .prefault({} as never);
 
-/** A validated config (all defaults filled in). */
+/** A validated config (all defaults filled in): what the engine takes. */
 export type CheckConfig = z.output<typeof checkConfigSchema>;
-/** What a caller may write: any subset of the config. */
+/** What a person or a settings page may write: any subset of the config. */
 export type CheckConfigInput = z.input<typeof checkConfigSchema>;
 /** The settings block of each rule, by rule id. */
 export type RuleOptions = CheckConfig['rules'];
 
-/** The profile a config picks. */
-export function profileOf(config: CheckConfig): TaxonomyProfile {
-  return typeof config.profile === 'string' ? (getProfile(config.profile) ?? getProfile('default')!) : config.profile;
+/** Validates a config (throws a ZodError naming the bad field). Use it where a config comes from outside. */
+export function parseCheckConfig(input: unknown): CheckConfig {
+  return checkConfigSchema.parse(input ?? {});
 }

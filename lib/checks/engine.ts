@@ -1,9 +1,9 @@
 /**
- * Public entry points of the check engine: a full run, one project, and an incremental re-check of one
+ * Public entry points of the check engine (zod-free; configs are validated beforehand with parseCheckConfig): a full run, one project, and an incremental re-check of one
  * edited project that reuses the previous run (what the content script does on every edit).
  */
-import type { FormSnapshot } from '../domain';
-import type { CheckConfig, CheckConfigInput } from './config';
+import type { FormSnapshot } from '../domain/schemas';
+import type { CheckConfig } from './config';
 import { RULE_LIST } from './registry';
 import {
   asAnyRule,
@@ -20,12 +20,12 @@ import type { Finding } from './types';
 const ALL = RULE_LIST.map((rule) => asAnyRule(rule));
 
 /** All rules over a snapshot, findings in canonical order (合计, units, then projects in form order). */
-export function runChecks(snapshot: FormSnapshot, config?: CheckConfigInput | CheckConfig): Finding[] {
+export function runChecks(snapshot: FormSnapshot, config?: CheckConfig): Finding[] {
   return runChecksDetailed(snapshot, config).findings;
 }
 
 /** Like runChecks, keeping what recheckProject needs to update the result cheaply. */
-export function runChecksDetailed(snapshot: FormSnapshot, config?: CheckConfigInput | CheckConfig): CheckRun {
+export function runChecksDetailed(snapshot: FormSnapshot, config?: CheckConfig): CheckRun {
   return runRules(ALL, snapshot, resolveContext(config));
 }
 
@@ -33,7 +33,7 @@ export function runChecksDetailed(snapshot: FormSnapshot, config?: CheckConfigIn
  * Every finding about one project: its per-project rules, plus the across-project findings that land on
  * it (a copied indicator list). Unit and 合计 findings are not about a project and are not included.
  */
-export function checkProject(snapshot: FormSnapshot, projectIndex: number, config?: CheckConfigInput | CheckConfig): Finding[] {
+export function checkProject(snapshot: FormSnapshot, projectIndex: number, config?: CheckConfig): Finding[] {
   const ctx = resolveContext(config);
   const own = runProjectRules(ALL, snapshot, projectIndex, ctx);
   const across = runSnapshotRules(ALL, snapshot, ctx).filter((f) => f.projectIndex === projectIndex);
@@ -51,7 +51,7 @@ export function recheckProject(
   previous: CheckRun,
   snapshot: FormSnapshot,
   projectIndex: number,
-  config?: CheckConfigInput | CheckConfig,
+  config?: CheckConfig,
 ): CheckRun {
   const ctx = resolveContext(config);
   const projects = snapshot.projects;

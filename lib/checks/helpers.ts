@@ -24,10 +24,18 @@ export function isBlankText(text: string | undefined): boolean {
   return !/[\p{L}]/u.test(text) && !/\d{2,}/.test(text);
 }
 
-/** Whether a value is absent or empty (the form's cell was left blank). */
+/** Whether a value cell holds anything a person typed: a number, or letters (not only punctuation). */
+export function hasContent(value: IndicatorValue): boolean {
+  return value.value !== null || /[\p{L}\p{N}]/u.test(`${value.raw}${value.text}`);
+}
+
+/**
+ * Whether a value is absent: no cell, or a blank one with no symbol chosen. A cell holding only punctuation
+ * (a separator left by an export) is as empty as a blank one. A symbol chosen with nothing after it is not
+ * missing but incomplete (indicator.incomplete).
+ */
 export function isMissingValue(value: IndicatorValue | null | undefined): boolean {
-  // A cell holding only punctuation (a separator left by the export) is as empty as a blank one.
-  return !value || (value.value === null && !/[\p{L}\p{N}]/u.test(`${value.raw}${value.text}`));
+  return !value || (value.symbol === null && !hasContent(value));
 }
 
 /** A 定量 value: a symbol other than 定性 and a number. */
@@ -37,7 +45,7 @@ export function isQuantitative(value: IndicatorValue | null | undefined): value 
 
 /** A 定性 value with text. */
 export function isQualitative(value: IndicatorValue | null | undefined): value is IndicatorValue {
-  return !!value && value.symbol === '定性' && value.value === null && !isMissingValue(value);
+  return !!value && value.symbol === '定性' && value.value === null && hasContent(value);
 }
 
 /** A unit as compared between values: half-width, no spaces. */

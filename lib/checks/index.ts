@@ -1,5 +1,11 @@
-/** The check engine: one set of rules for the content script (live), the side panel and the CLI. */
-export { checkConfigSchema, type CheckConfig, type CheckConfigInput, DEFAULT_TYPOS, profileOf } from './config';
+/**
+ * The check engine: one set of rules for the content script (live), the side panel and the CLI.
+ * This index also exports the zod schemas (config, findings); code that must stay zod-free (the content
+ * script) imports `lib/checks/engine` and `lib/checks/defaults` directly.
+ */
+export { type CheckConfig, type CheckConfigInput, checkConfigSchema, parseCheckConfig, type Typo } from './config';
+export { DEFAULT_CHECK_CONFIG, DEFAULT_TYPOS, profileOf, RULE_DEFAULTS } from './defaults';
+export { findingSchema, fixSchema } from './schemas';
 export { checkProject, recheckProject, runChecks, runChecksDetailed } from './engine';
 export { applyFixes } from './fix';
 export { RULE_LIST, RULES } from './registry';

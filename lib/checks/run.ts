@@ -3,10 +3,11 @@
  * message, severity after config) and runs a list of rules over a snapshot, whole or one project at a time.
  * The registry and the public entry points live in engine.ts.
  */
-import type { FormSnapshot, Project } from '../domain';
+import type { FormSnapshot, Project } from '../domain/schemas';
 import { translate } from '../i18n';
 import { checkMessages } from '../i18n/checks';
-import { type CheckConfig, type CheckConfigInput, checkConfigSchema, profileOf } from './config';
+import type { CheckConfig } from './config';
+import { DEFAULT_CHECK_CONFIG, profileOf } from './defaults';
 import {
   type Draft,
   FINDING_FIELDS,
@@ -28,27 +29,19 @@ interface AnyRule {
   snapshot?: (snapshot: FormSnapshot, options: never, ctx: RuleContext) => SnapshotDraft[];
 }
 
-const contextCache = new WeakMap<object, RuleContext>();
-let defaultContext: RuleContext | undefined;
+const contextCache = new WeakMap<CheckConfig, RuleContext>();
 
 /**
- * Validates a config (throws a ZodError for a bad one) and resolves its profile. Contexts are cached per
- * config object, so a live checker that passes the same config each time pays for validation once.
+ * The context for a validated config (see parseCheckConfig), or for the defaults when none is given.
+ * Cached per config object, so a live checker passing the same config each time resolves it once.
  */
-export function resolveContext(config?: CheckConfigInput | CheckConfig): RuleContext {
-  if (config === undefined) {
-    defaultContext ??= makeContext(checkConfigSchema.parse({}));
-    return defaultContext;
+export function resolveContext(config: CheckConfig = DEFAULT_CHECK_CONFIG): RuleContext {
+  let context = contextCache.get(config);
+  if (!context) {
+    context = { config, profile: profileOf(config), locale: config.locale };
+    contextCache.set(config, context);
   }
-  const cached = contextCache.get(config);
-  if (cached) return cached;
-  const context = makeContext(checkConfigSchema.parse(config));
-  contextCache.set(config, context);
   return context;
-}
-
-function makeContext(config: CheckConfig): RuleContext {
-  return { config, profile: profileOf(config), locale: config.locale };
 }
 
 const RULE_ORDER = new Map<string, number>(RULE_IDS.map((id, i) => [id, i]));

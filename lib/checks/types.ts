@@ -1,13 +1,12 @@
 /**
  * Types of the check engine: rule ids, severities, findings and the rule interface. One engine serves the
- * content script (live), the side panel (report) and the CLI (files).
+ * content script (live), the side panel (report) and the CLI (files). Zod-free, like everything the engine
+ * runs: the schemas that validate findings and configs arriving from elsewhere are in schemas.ts / config.ts.
  */
-import { z } from 'zod';
-import type { FormSnapshot, Project } from '../domain';
-import type { TaxonomyProfile } from '../domain/taxonomy';
+import type { FormSnapshot, Project, TaxonomyProfile } from '../domain/schemas';
 import type { Locale, MessageArgs } from '../i18n';
 import type { CheckMessages } from '../i18n/checks';
-import type { CheckConfig, CheckConfigInput, RuleOptions } from './config';
+import type { CheckConfig, RuleOptions } from './config';
 
 /** Every rule id, in report order. The ids are a public contract (CLI JSON, config files): never rename. */
 export const RULE_IDS = [
@@ -33,13 +32,11 @@ export const RULE_IDS = [
   'text.format',
   'weights.sum',
 ] as const;
-export const ruleIdSchema = z.enum(RULE_IDS);
-export type RuleId = z.infer<typeof ruleIdSchema>;
+export type RuleId = (typeof RULE_IDS)[number];
 
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
-export const severitySchema = z.enum(SEVERITIES);
 /** error: the portal or a reviewer rejects it; warning: a reviewer is likely to; info: tidy-up. */
-export type Severity = z.infer<typeof severitySchema>;
+export type Severity = (typeof SEVERITIES)[number];
 
 /**
  * Which field a finding is about. Values of an indicator are addressed per set (`period.unit`,
@@ -80,46 +77,43 @@ export const FINDING_FIELDS = [
   /** The source text an item was read from (labels an importer had to read past, e.g. `千度指标值`). */
   'source',
 ] as const;
-export const findingFieldSchema = z.enum(FINDING_FIELDS);
-export type FindingField = z.infer<typeof findingFieldSchema>;
+export type FindingField = (typeof FINDING_FIELDS)[number];
 
 /**
  * An automatic fix that is safe and certain: set `field` to `to` where it currently reads `from`
  * (whole field texts, so a fix never applies to a cell that changed since the check).
  */
-export const fixSchema = z.object({
-  field: findingFieldSchema,
-  from: z.string(),
-  to: z.string(),
-});
-export type Fix = z.infer<typeof fixSchema>;
+export interface Fix {
+  field: FindingField;
+  from: string;
+  to: string;
+}
 
 /** One problem a reviewer would send the form back for. */
-export const findingSchema = z.object({
-  rule: ruleIdSchema,
-  severity: severitySchema,
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
   /** Stable identity for diffing live results: rule + project + indicator + field (names, not positions). */
-  key: z.string(),
+  key: string;
   /** 项目名称; for unit rows the unit's name, for the table's 合计 the word 合计. */
-  project: z.string(),
+  project: string;
   /** Index into `snapshot.projects`, when the finding is about a project. */
-  projectIndex: z.number().int().nonnegative().optional(),
+  projectIndex?: number;
   /** Index into `snapshot.units`, when the finding is about a unit row. */
-  unitIndex: z.number().int().nonnegative().optional(),
+  unitIndex?: number;
   /** 三级指标名称, when the finding is about one indicator. */
-  indicator: z.string().optional(),
+  indicator?: string;
   /** Index into the project's `indicators`. */
-  indicatorIndex: z.number().int().nonnegative().optional(),
-  field: findingFieldSchema.optional(),
+  indicatorIndex?: number;
+  field?: FindingField;
   /** Source line of the item when it came from a file. */
-  line: z.number().int().positive().optional(),
+  line?: number;
   /** Page element reference when it came from a page (`Indicator.source.element`). */
-  element: z.string().optional(),
+  element?: string;
   /** What is wrong and what is expected, in the configured locale. */
-  message: z.string(),
-  fix: fixSchema.optional(),
-});
-export type Finding = z.infer<typeof findingSchema>;
+  message: string;
+  fix?: Fix;
+}
 
 /** A rendered-later message: a key of the checks catalog with its parameters. */
 export type MessageRef = {
@@ -180,5 +174,5 @@ export interface RuleDefinition<Id extends RuleId = RuleId> {
 
 /** A registered rule: its definition plus the public pure entry point `(snapshot, config) => Finding[]`. */
 export interface Rule<Id extends RuleId = RuleId> extends RuleDefinition<Id> {
-  check: (snapshot: FormSnapshot, config?: CheckConfigInput | CheckConfig) => Finding[];
+  check: (snapshot: FormSnapshot, config?: CheckConfig) => Finding[];
 }

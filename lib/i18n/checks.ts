@@ -56,7 +56,7 @@ const zhCN = {
   'amount.negative': (p: { column: AmountColumn; text: string }) =>
     `${ZH_COLUMN[p.column]} ${p.text} 万元为负数；金额应为 0 或正数`,
   'amount.decimals': (p: { column: AmountColumn; text: string; max: number }) =>
-    `${ZH_COLUMN[p.column]} ${p.text} 万元超过 ${p.max} 位小数；万元金额最多保留 ${p.max} 位小数`,
+    `${ZH_COLUMN[p.column]} ${p.text} 万元超过 ${p.max} 位小数；万元金额应最多保留 ${p.max} 位小数`,
   'amount.notation': (p: { column: AmountColumn; text: string; to: string }) =>
     `${ZH_COLUMN[p.column]}「${p.text}」写法不规范；应写作 ${p.to}`,
   'goal.missing': '缺少绩效目标(总体目标)；应写明项目在实施期内要达到的产出和效果',

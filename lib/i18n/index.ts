@@ -2,15 +2,14 @@
  * A small typed i18n layer. Each area (checks, cli, later the side panel and options pages) defines its own
  * catalog with `defineCatalog`: the zh-CN messages set the keys and parameter types, and the English
  * catalog must have exactly the same keys with the same parameters — a missing translation is a compile
- * error, not a blank string at runtime. Simplified Chinese is the default locale.
+ * error, not a blank string at runtime. Simplified Chinese is the default locale. No zod here: catalogs are
+ * used by the content script; validate a locale from outside with `z.enum(LOCALES)`.
  */
-import { z } from 'zod';
 
 /** The locales every catalog provides. */
 export const LOCALES = ['zh-CN', 'en'] as const;
-export const localeSchema = z.enum(LOCALES);
 /** A UI/report language: `zh-CN` (default) or `en`. */
-export type Locale = z.infer<typeof localeSchema>;
+export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /**

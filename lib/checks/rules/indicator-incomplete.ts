@@ -1,13 +1,13 @@
 import { findLevel1 } from '../../domain/taxonomy';
 import { cleanLabel } from '../../domain/text';
 import { defineRule } from '../define-rule';
-import { isMissingValue, shownValue, VALUE_SETS, valueIn } from '../helpers';
+import { hasContent, isMissingValue, shownValue, VALUE_SETS, valueIn } from '../helpers';
 import { type Draft, msg } from '../types';
 
 /**
  * `indicator.incomplete` — what the portal requires on save: 一级, 二级, a name, and for each value a
- * symbol, a value, and a unit where the value is quantitative. A value missing entirely is
- * value.annual-missing's; a value that cannot be read is value.malformed's.
+ * symbol, a value (a symbol chosen with nothing after it), and a unit where the value is quantitative. A
+ * value missing entirely is value.annual-missing's; a value that cannot be read is value.malformed's.
  */
 export const checkIndicatorIncomplete = defineRule({
   id: 'indicator.incomplete',
@@ -43,7 +43,7 @@ export const checkIndicatorIncomplete = defineRule({
         const raw = shownValue(value);
         if (value.symbol === null) {
           drafts.push({ indicatorIndex, field: `${set}.symbol`, message: msg('incomplete.symbol', { set, raw }) });
-        } else if (value.symbol !== '定性' && value.value === null) {
+        } else if (!hasContent(value)) {
           drafts.push({ indicatorIndex, field: `${set}.value`, message: msg('incomplete.value', { set, raw }) });
         } else if (value.symbol !== '定性' && value.unit.trim() === '') {
           drafts.push({ indicatorIndex, field: `${set}.unit`, message: msg('incomplete.unit', { set, raw }) });

@@ -1,7 +1,7 @@
 import type { IndicatorValue } from '../../domain/values';
 import type { ValueSet } from '../../i18n/checks';
 import { defineRule } from '../define-rule';
-import { isQuantitative, normaliseUnit, shownValue, VALUE_SETS, valueIn } from '../helpers';
+import { hasContent, isQuantitative, normaliseUnit, shownValue, VALUE_SETS, valueIn } from '../helpers';
 import { type Draft, type Fix, msg } from '../types';
 
 const COMPARISON = /[≥≤><=＞＜＝≧≦]|不少于|不低于|不超过|不高于|不大于|不小于|大于|小于|高于|低于|多于|少于|以上|以下|以内/;
@@ -50,7 +50,11 @@ export const checkValueMalformed = defineRule({
           const other = valueIn(indicator, set === 'period' ? 'annual' : 'period');
           const fix = symbolFix(value, other, set);
           drafts.push({ indicatorIndex, field: `${set}.symbol`, message: msg('malformed.symbol', { set, raw }), ...(fix ? { fix } : {}) });
-        } else if (value.problem === 'number-unreadable') {
+        } else if (
+          value.problem === 'number-unreadable' ||
+          // A 定量 symbol chosen on a page with words in the value cell (≥ / 较好).
+          (value.symbol !== null && value.symbol !== '定性' && value.value === null && hasContent(value))
+        ) {
           drafts.push({ indicatorIndex, field: `${set}.value`, message: msg('malformed.number', { set, raw }) });
         } else if (looksQuantitativeButIsNot(value)) {
           drafts.push({ severity: 'warning', indicatorIndex, field: set, message: msg('malformed.compound', { set, raw }) });
