@@ -71,7 +71,7 @@ export const ruleSettingsSchema = z
     'value.name-conflict': ruleSettings({
       rateEndings: words(D['value.name-conflict'].rateEndings),
       countWords: words(D['value.name-conflict'].countWords),
-      countUnits: words(D['value.name-conflict'].countUnits),
+      rateUnits: words(D['value.name-conflict'].rateUnits),
     }),
     'value.annual-exceeds-period': ruleSettings({
       nonCumulativeWords: words(D['value.annual-exceeds-period'].nonCumulativeWords),

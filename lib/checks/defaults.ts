@@ -80,11 +80,8 @@ export const RULE_DEFAULTS = {
     rateEndings: ['率', '比例', '比率', '占比', '百分比'],
     /** Name parts that make an indicator a count (its value is a number of things, never a %). */
     countWords: ['发生数', '次数', '宗数', '件数', '个数', '人数', '起数', '户数', '台数', '场次数', '数量'],
-    /** Units of counts, amounts and durations; a rate given in one of these contradicts its name. */
-    countUnits: [
-      '个', '次', '宗', '件', '起', '人', '人次', '场', '场次', '台', '套', '项', '条', '份', '家', '户', '批', '批次',
-      '篇', '期', '所', '座', '辆', '名', '万', '万人次', '小时', '天', '日', '月', '年', '元', '万元',
-    ],
+    /** Units a rate may be given in (besides none); a rate in any other unit (次, 小时, 平方米) contradicts its name. */
+    rateUnits: ['%', '‰', '分'],
   },
   'value.annual-exceeds-period': {
     /** Words that make a value a rate or an average, not a cumulative count. */

@@ -7,14 +7,14 @@ const TRAILING = /[\s,，、;；。.:：!！?？()（）]+$/;
 
 /**
  * `value.name-conflict` — the value contradicts what the name measures: a count (重大事故发生数, 返修次数)
- * given in %, or a rate (完好率, 占比) given in a count or time unit. 指标与指标值不匹配 in reviewers' words.
+ * given in %, or a rate (完好率, 占比) given in a count, time or area unit. 指标与指标值不匹配 in reviewers' words.
  */
 export const checkValueNameConflict = defineRule({
   id: 'value.name-conflict',
   severity: 'error',
   description: 'A count is not given in %, and a rate is not given in a count unit.',
   project(project, _index, options) {
-    const countUnits = new Set(options.countUnits.map(normaliseUnit));
+    const rateUnits = new Set(options.rateUnits.map(normaliseUnit));
     const drafts: Draft[] = [];
     project.indicators.forEach((indicator, indicatorIndex) => {
       const name = cleanLabel(indicator.name).replace(TRAILING, '');
@@ -32,7 +32,7 @@ export const checkValueNameConflict = defineRule({
             field: `${set}.unit`,
             message: msg('name-conflict.count-as-percent', { set, raw: shownValue(value), name, word: countWord }),
           });
-        } else if (isRate && countUnits.has(unit)) {
+        } else if (isRate && unit !== '' && !rateUnits.has(unit)) {
           drafts.push({
             indicatorIndex,
             field: `${set}.unit`,

@@ -106,6 +106,8 @@ describe('value.name-conflict', () => {
     ['a rate as a count', '维修回访率', '≥20次', ['error:0:period.unit']],
     ['a rate in hours', '故障处理及时率', '≤3小时', ['error:0:period.unit']],
     ['a rate with a bare number', '服务及时率', '95', []],
+    ['a rate in square metres (a value pasted into the wrong row)', '维修回访率', '服务面积约7530平方米', ['error:0:period.unit']],
+    ['a rate as a score', '满意率', '≥4.5分', []],
     ['neither a count nor a rate', '合同尾款', '≥90%', []],
     ['qualitative values are not compared', '重大事故发生数', '无重大事故', []],
   ])('%s: %s = %s', (_label, name, period, expected) => {
