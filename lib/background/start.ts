@@ -8,6 +8,7 @@ import { LibraryError, TemplateLibrary } from '../db/library';
 import { createMessageListener, type EventOf, type EventType, eventMessage, type Sender } from '../messaging';
 import { InputError } from '../parse/errors';
 import { libraryHandlers } from './library-handlers';
+import { protocol } from './protocol';
 import { requestPersistence } from './persist';
 
 /** Whether a message comes from one of our own pages (side panel, options), not a content script. */
@@ -29,7 +30,7 @@ export function startBackground(): void {
   });
   const handlers = libraryHandlers(() => opening, { emit, persisted: () => persisted });
   const origin = browser.runtime.getURL('/');
-  const listener = createMessageListener(handlers, {
+  const listener = createMessageListener(protocol, handlers, {
     isExtensionPage: (sender) => isExtensionPage(sender, browser.runtime.id, origin),
     toWireError: (error) => {
       if (error instanceof LibraryError) return { code: error.code, message: error.message };

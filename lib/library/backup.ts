@@ -3,7 +3,7 @@
  * counts. Versioned and zod-validated; importing an export into an empty library gives back exactly
  * the same records.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type Template, type TemplateSet, templateSchema, templateSetSchema } from '../domain/schemas';
 import { InputError } from '../parse/errors';
 import {
@@ -15,29 +15,9 @@ import {
   makeIssue,
   stripUndefined,
 } from './import-batch';
+import { BACKUP_FORMAT, BACKUP_VERSION, backupEnvelopeSchema, type LibraryBackup } from './schemas';
 
-/** Marks a file as a Tianbao library backup. */
-export const BACKUP_FORMAT = 'tianbao-library';
-/** The backup layout written by this version; older layouts are upgraded on import. */
-export const BACKUP_VERSION = 1;
-
-/** The file's envelope; records are validated one by one so a bad record names its own place. */
-const backupEnvelopeSchema = z.object({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.number().int().positive(),
-  exportedAt: z.number(),
-  app: z.string().optional(),
-  templates: z.array(z.unknown()),
-  templateSets: z.array(z.unknown()),
-});
-
-/** A whole backup as written. */
-export const libraryBackupSchema = backupEnvelopeSchema.extend({
-  version: z.literal(BACKUP_VERSION),
-  templates: z.array(templateSchema),
-  templateSets: z.array(templateSetSchema),
-});
-export type LibraryBackup = z.infer<typeof libraryBackupSchema>;
+export { BACKUP_FORMAT, BACKUP_VERSION, libraryBackupSchema, type LibraryBackup } from './schemas';
 
 /** Records in a stable order (by id), so two exports of the same library are byte-identical. */
 export function makeBackup(

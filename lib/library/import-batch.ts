@@ -4,78 +4,12 @@
  * (Tianbao backup, template sheet, portal table via FormSnapshot, starter library) produces one;
  * planImport() then compares it with the library. Plain data, so it crosses the message boundary.
  */
-import { z } from 'zod';
-import {
-  type FormSnapshot,
-  type Indicator,
-  type TemplateContent,
-  templateContentSchema,
-  templateSchema,
-  templateSetSchema,
-} from '../domain/schemas';
+import type { FormSnapshot, Indicator, TemplateContent } from '../domain/schemas';
 import { DEFAULT_PROFILE, findLevel1, findLevel2, level2BelongsTo, type TaxonomyProfile } from '../domain/taxonomy';
 import { uniqueTags } from './keys';
+import type { ImportBatch, ImportIssue, ImportItem, ImportKind, ImportSetDraft } from './schemas';
 
-/** One problem found while reading: an error keeps the row out (unless skipped), a warning is shown only. */
-export const importIssueSchema = z.object({
-  severity: z.enum(['error', 'warning']),
-  /** 1-based row or line of the file; 0 for the file as a whole. */
-  row: z.number().int().nonnegative(),
-  /** The column or field as the user sees it (三级指标, 年度指标值, templates[3].name). */
-  field: z.string().optional(),
-  /** One line naming file, row and field: Chinese first, English after ` / `. */
-  message: z.string(),
-});
-export type ImportIssue = z.infer<typeof importIssueSchema>;
-
-/** One candidate template (a row of a sheet, an indicator of a project, a record of a backup). */
-export const importItemSchema = z.object({
-  row: z.number().int().nonnegative(),
-  /** 1-based position within its project when one line holds several indicators. */
-  index: z.number().int().positive().optional(),
-  /** null when the row could not be read at all. */
-  content: templateContentSchema.nullable(),
-  tags: z.array(z.string()),
-  /** Where it came from (file name, `starter`). */
-  source: z.string(),
-  /** A backup's or the starter library's full record: id, timestamps and counts are kept. */
-  record: templateSchema.optional(),
-  /** ImportSetDraft.key of the set it belongs to. */
-  setKey: z.string().optional(),
-  issues: z.array(importIssueSchema),
-});
-export type ImportItem = z.infer<typeof importItemSchema>;
-
-/** One candidate template set (a project, a 所属指标集 group, a backup record). */
-export const importSetDraftSchema = z.object({
-  key: z.string(),
-  row: z.number().int().nonnegative(),
-  name: z.string(),
-  projectName: z.string(),
-  goal: z.string(),
-  tags: z.array(z.string()),
-  source: z.string(),
-  /** Indices into ImportBatch.items, in order (empty for backup records, which carry their items). */
-  itemIndices: z.array(z.number().int().nonnegative()),
-  record: templateSetSchema.optional(),
-  issues: z.array(importIssueSchema),
-});
-export type ImportSetDraft = z.infer<typeof importSetDraftSchema>;
-
-/** The kinds of file an import can come from. */
-export const importKindSchema = z.enum(['backup', 'sheet', 'snapshot', 'starter', 'example']);
-export type ImportKind = z.infer<typeof importKindSchema>;
-
-/** Everything read from one file. */
-export const importBatchSchema = z.object({
-  file: z.string(),
-  kind: importKindSchema,
-  items: z.array(importItemSchema),
-  sets: z.array(importSetDraftSchema),
-  /** File-level notes: ignored columns, projects without indicators. */
-  notes: z.array(importIssueSchema),
-});
-export type ImportBatch = z.infer<typeof importBatchSchema>;
+export type { ImportBatch, ImportIssue, ImportItem, ImportKind, ImportSetDraft } from './schemas';
 
 /** Which indicator of a line, when one line holds several (`第 3 个指标` of a project). */
 export interface IssuePlace {

@@ -3,82 +3,13 @@
  * (new, duplicate → merged, near-duplicate, update, unchanged, error) and which records would be
  * written. Pure; the DB layer commits the writes in one transaction.
  */
-import { z } from 'zod';
 import type { Template, TemplateContent, TemplateSet } from '../domain/schemas';
 import { mergeTemplate, NearDuplicateFinder } from './dedupe';
-import { type ImportBatch, type ImportIssue, importIssueSchema, importKindSchema, makeIssue, stripUndefined } from './import-batch';
+import { makeIssue, stripUndefined } from './import-batch';
+import type { ImportBatch, ImportCounts, ImportIssue, ImportPreview, PreviewRow, PreviewSet } from './schemas';
+
+export type { ImportCounts, ImportPreview, ItemStatus, PreviewRow, PreviewSet, SetStatus } from './schemas';
 import { contentKey, normaliseKey, uniqueTags } from './keys';
-
-/** What happens to one row. */
-export const itemStatusSchema = z.enum(['new', 'near-duplicate', 'duplicate', 'update', 'unchanged', 'error']);
-export type ItemStatus = z.infer<typeof itemStatusSchema>;
-
-/** What happens to one set. */
-export const setStatusSchema = z.enum(['new', 'duplicate', 'update', 'unchanged', 'empty', 'error']);
-export type SetStatus = z.infer<typeof setStatusSchema>;
-
-/** One row of the preview. */
-export const previewRowSchema = z.object({
-  row: z.number().int().nonnegative(),
-  index: z.number().int().positive().optional(),
-  name: z.string(),
-  level1: z.string(),
-  level2: z.string(),
-  status: itemStatusSchema,
-  /** The template it merges into (duplicate) or replaces (update). */
-  duplicateOf: z.string().optional(),
-  /** Library templates it resembles (near-duplicate), closest first. */
-  similarTo: z.array(z.string()).optional(),
-  issues: z.array(importIssueSchema),
-});
-export type PreviewRow = z.infer<typeof previewRowSchema>;
-
-/** One set of the preview. */
-export const previewSetSchema = z.object({
-  key: z.string(),
-  row: z.number().int().nonnegative(),
-  name: z.string(),
-  itemCount: z.number().int().nonnegative(),
-  status: setStatusSchema,
-  duplicateOf: z.string().optional(),
-  issues: z.array(importIssueSchema),
-});
-export type PreviewSet = z.infer<typeof previewSetSchema>;
-
-/** Counts per status, for the preview's summary line. */
-export const importCountsSchema = z.object({
-  rows: z.number().int(),
-  new: z.number().int(),
-  nearDuplicate: z.number().int(),
-  duplicate: z.number().int(),
-  update: z.number().int(),
-  unchanged: z.number().int(),
-  error: z.number().int(),
-  warning: z.number().int(),
-  sets: z.object({
-    total: z.number().int(),
-    new: z.number().int(),
-    duplicate: z.number().int(),
-    update: z.number().int(),
-    unchanged: z.number().int(),
-    empty: z.number().int(),
-    error: z.number().int(),
-  }),
-});
-export type ImportCounts = z.infer<typeof importCountsSchema>;
-
-/** What the user sees before committing. */
-export const importPreviewSchema = z.object({
-  file: z.string(),
-  kind: importKindSchema,
-  counts: importCountsSchema,
-  rows: z.array(previewRowSchema),
-  sets: z.array(previewSetSchema),
-  notes: z.array(importIssueSchema),
-  /** Changes when the outcome would change (the library changed since the preview). */
-  fingerprint: z.string(),
-});
-export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
 /** Records to write, and the versions they replace (kept for undo). */
 export interface ImportWrites {

@@ -6,16 +6,9 @@ import { requestPersistence } from '@/lib/background/persist';
 import { isExtensionPage } from '@/lib/background/start';
 import { TemplateLibrary } from '@/lib/db/library';
 import { readTemplateSheet } from '@/lib/library/template-sheet';
-import {
-  CHANNEL,
-  createClient,
-  createMessageListener,
-  eventMessage,
-  MessageError,
-  protocol,
-  readEvent,
-  type Sender,
-} from '@/lib/messaging';
+import { protocol } from '@/lib/background/protocol';
+import { libraryEvents } from '@/lib/library/messages';
+import { CHANNEL, createClient, createMessageListener, eventMessage, MessageError, readEvent, type Sender } from '@/lib/messaging';
 import { idCounter } from './helpers';
 
 const PAGE: Sender = { id: 'ext', url: 'chrome-extension://ext/sidepanel.html' };
@@ -38,7 +31,7 @@ async function setup(sender: Sender = PAGE) {
     persisted: () => true,
     exampleText,
   });
-  const listener = createMessageListener(handlers, { isExtensionPage: (s) => isExtensionPage(s, 'ext', 'chrome-extension://ext/') });
+  const listener = createMessageListener(protocol, handlers, { isExtensionPage: (s) => isExtensionPage(s, 'ext', 'chrome-extension://ext/') });
   // The runtime: sendMessage → listener → sendResponse, through a structured clone like the real channel.
   const send = (message: unknown) =>
     new Promise<unknown>((resolve, reject) => {
@@ -108,13 +101,13 @@ describe('message protocol', () => {
       jobId: 'job-1',
     });
     expect(result).toMatchObject({ added: 1, skipped: 1 });
-    expect(events.map((e) => readEvent('library.importProgress', e)).filter(Boolean)).toContainEqual({
+    expect(events.map((e) => readEvent(libraryEvents, 'library.importProgress', e)).filter(Boolean)).toContainEqual({
       jobId: 'job-1',
       phase: 'writing',
       done: 1,
       total: 1,
     });
-    expect(events.map((e) => readEvent('library.changed', e)).filter(Boolean).at(-1)).toEqual({ templates: 1, sets: 0 });
+    expect(events.map((e) => readEvent(libraryEvents, 'library.changed', e)).filter(Boolean).at(-1)).toEqual({ templates: 1, sets: 0 });
   });
 
   it('loads the example library from the seed fixture: 16 sets (2 projects without indicators, 1 only a broken fragment)', async () => {
@@ -130,18 +123,20 @@ describe('message protocol', () => {
     expect((await client.request('library.stats', {})).sets).toBe(0);
   });
 
-  it('validates replies too: a malformed reply is an error, not data', async () => {
-    const client = createClient(async () => ({ ok: true, data: { total: 'many', hits: [] } }));
-    await expect(client.request('library.search', { text: 'x' })).rejects.toMatchObject({ code: 'invalid-reply' });
-    const silent = createClient(async () => undefined);
-    await expect(silent.request('library.search', { text: 'x' })).rejects.toMatchObject({ code: 'no-reply' });
+  it.each([
+    ['no reply', undefined],
+    ['a reply of another shape', { result: 1 }],
+    ['a failure without an error', { ok: false }],
+  ])('turns %s into a no-reply error', async (_label, reply) => {
+    const client = createClient(async () => reply);
+    await expect(client.request('library.search', { text: 'x' })).rejects.toMatchObject({ code: 'no-reply' });
   });
 
   it('reads only well-formed events of the asked type', () => {
     const progress = eventMessage('library.importProgress', { jobId: 'j', phase: 'writing', done: 1, total: 2 });
-    expect(readEvent('library.importProgress', progress)).toEqual({ jobId: 'j', phase: 'writing', done: 1, total: 2 });
-    expect(readEvent('library.changed', progress)).toBeUndefined();
-    expect(readEvent('library.importProgress', { channel: CHANNEL, event: 'library.importProgress', payload: { jobId: 1 } })).toBeUndefined();
+    expect(readEvent(libraryEvents, 'library.importProgress', progress)).toEqual({ jobId: 'j', phase: 'writing', done: 1, total: 2 });
+    expect(readEvent(libraryEvents, 'library.changed', progress)).toBeUndefined();
+    expect(readEvent(libraryEvents, 'library.importProgress', { channel: CHANNEL, event: 'library.importProgress', payload: { jobId: 1 } })).toBeUndefined();
   });
 
   it('declares who may send each message: only read-only ones are open to content scripts', () => {
