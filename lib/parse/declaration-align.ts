@@ -10,7 +10,7 @@
  */
 import { findLevel1, findLevel2, normaliseSymbol, parseCategoryLabel, splitValue, type TaxonomyProfile } from '../domain';
 import { toHalfWidth } from '../domain/text';
-import { type ColumnRole, directionOf, groupLabel } from './declaration-vocab';
+import { type ColumnRole, directionOf, groupLabel, isPlaceholderCell } from './declaration-vocab';
 
 /** A column of the indicator table as the parser uses it. */
 export interface Slot {
@@ -35,12 +35,17 @@ export interface AlignedRow {
 const NEG = Number.NEGATIVE_INFINITY;
 const MERGE_PENALTY = 1.5;
 const NEW_ROW_PENALTY = 0.75;
+/** Extra cost of ending a row right after its name: an indicator without a value is the exception, so a
+ * short text after a name (`明显提升`) reads as its value, not as the next indicator. */
+const NAME_ONLY_ROW_PENALTY = 1.5;
 
 const UNIT_RE =
   /^(%|‰|个百分点|[个项次场人户家台套件辆条份批本册期天日周月年所座间张部处名位篇门种类宗起分棵株头只路点节班]|人次|场次|万人次|万人|台套|批次|小时|分钟|秒|工作日|个工作日|元|万元|亿元|元\/[\u4e00-\u9fa5·]{1,3}|平方米|万平方米|立方米|米|公里|千米|亩|万亩|吨|万吨|课时|学时|千瓦|兆瓦|千瓦时|个月|家次|户次|人\/次|GB|TB|km|m|kg|t)$/i;
 
 /** Whether a text reads as a target value: a number or a comparison, not prose. */
 export function isValueLike(text: string): boolean {
+  // Template values keep their symbol and stars (`≥**人`).
+  if (/^\s*[<>=≥≤≧≦＜＞＝]/.test(text) || /[*＊]{2}/.test(text)) return true;
   const v = splitValue(text);
   if (v.value !== null) return true;
   return v.problem === 'number-unreadable';
@@ -81,6 +86,7 @@ export function fitScore(profile: TaxonomyProfile, text: string, role: ColumnRol
       return t.length <= 12 && !/\d/.test(t) && !isValueLike(t) ? 0 : NEG;
     case 'name': {
       if (isCategory(profile, t)) return -2;
+      if (isPlaceholderCell(t)) return 0.2;
       if (/^[+-]?\d+(\.\d+)?%?$/.test(toHalfWidth(t))) return -3;
       if (isValueLike(t)) return /^[<>=≥≤≧≦＜＞＝]/.test(toHalfWidth(t)) ? -1.5 : 1;
       return 2;
@@ -115,8 +121,10 @@ export function fitScore(profile: TaxonomyProfile, text: string, role: ColumnRol
   }
 }
 
+/** Columns whose text may arrive in pieces (a name split on spaces). Values never merge: two values side
+ * by side are two columns (长期 and 年度, target and actual). */
 function mergeable(role: ColumnRole): boolean {
-  return role === 'name' || role === 'value' || role === 'explanation' || role === 'remark' || role === 'ignore';
+  return role === 'name' || role === 'explanation' || role === 'remark' || role === 'ignore';
 }
 
 /** Bonus for a cell staying in the column of its position, when the row's positions can be trusted. */
@@ -173,11 +181,11 @@ export function alignCells(
         arg = j;
       }
     }
-    // suffix[j] = best over j' >= j.
+    // suffix[j] = best over j' >= j, for starting a new row (rows ending at their name cost extra).
     suffix[m] = NEG;
     suffixArg[m] = -1;
     for (let j = m - 1; j >= 0; j--) {
-      const here = score[prev + j]!;
+      const here = score[prev + j]! - (j === nameSlot ? NAME_ONLY_ROW_PENALTY : 0);
       if (here > suffix[j + 1]!) {
         suffix[j] = here;
         suffixArg[j] = j;

@@ -72,6 +72,11 @@ class HeaderReader {
   private streamScope: Scope | undefined;
   private goalGroup: HeaderField | undefined;
   private readonly colScope = new Map<number, Scope>();
+  private orderScopes: Scope[] = [];
+  private streamOrder: Scope[] = [];
+  private lastMoneyScoped = false;
+  private readonly fieldCounts = new Map<HeaderField, number>();
+  private readonly rowOrderScope = new Map<LabelCell, Scope>();
   private previousGrid: string[] | undefined;
 
   /** Reads one contiguous run of rows; state that links neighbouring rows does not cross runs. */
@@ -108,10 +113,44 @@ class HeaderReader {
     if (!MONEY_FIELDS.has(field) && field !== 'moneyGroup') return undefined;
     if (label.label.scope) {
       if (grid) this.colScope.set(label.col, label.label.scope);
+      else {
+        // `中期资金总额:900 / 年度资金总额:300 / 财政拨款:800 / 财政拨款:250` read one cell per line: the
+        // scoped totals in a row set the order the later lines repeat in.
+        this.streamOrder = this.lastMoneyScoped ? [...this.streamOrder, label.label.scope] : [label.label.scope];
+        this.lastMoneyScoped = true;
+        this.fieldCounts.clear();
+      }
       this.streamScope = label.label.scope;
       return label.label.scope;
     }
-    return grid ? (this.colScope.get(label.col) ?? this.streamScope) : this.streamScope;
+    const inRow = this.rowOrderScope.get(label);
+    if (inRow) return inRow;
+    if (grid) return this.colScope.get(label.col) ?? this.streamScope;
+    this.lastMoneyScoped = false;
+    if (this.streamOrder.length >= 2 && field !== 'moneyGroup') {
+      const k = this.fieldCounts.get(field) ?? 0;
+      this.fieldCounts.set(field, k + 1);
+      return this.streamOrder[k % this.streamOrder.length];
+    }
+    return this.streamScope;
+  }
+
+  /**
+   * `中期资金总额 | 年度资金总额` side by side, then `财政拨款 | 财政拨款` in the rows below: the k-th money line
+   * of a row belongs to the k-th scoped total. By order rather than column, because a row copied from a
+   * web page loses its merged first cell and shifts left.
+   */
+  private scopeByOrder(cells: Cell[]): void {
+    this.rowOrderScope.clear();
+    const money = cells.flatMap((c) => (c.kind === 'label' && MONEY_FIELDS.has(c.cell.label.field) ? [c.cell] : []));
+    const scoped = money.filter((l) => l.label.scope);
+    if (scoped.length >= 2) {
+      this.orderScopes = scoped.map((l) => l.label.scope!);
+      return;
+    }
+    if (scoped.length === 0 && money.length === this.orderScopes.length && money.length >= 2) {
+      money.forEach((l, k) => this.rowOrderScope.set(l, this.orderScopes[k]!));
+    }
   }
 
   private add(label: LabelCell, values: ValueCell[], grid: boolean): void {
@@ -219,6 +258,7 @@ class HeaderReader {
       if (cell.kind === 'label' && (above?.[col] === text || (col > 0 && row.cells[col - 1] === text))) return;
       cells.push(cell);
     });
+    this.scopeByOrder(cells);
     const hasLabel = cells.some((c) => c.kind === 'label');
     if (!hasLabel) {
       const values = cells.map((c) => c.cell as ValueCell);
@@ -260,6 +300,11 @@ class HeaderReader {
 
   /** Labels in one row, values in the row below: a label takes the first value from its column up to the next label's. */
   private pairByColumn(labels: LabelCell[], values: ValueCell[]): void {
+    // A value row copied without its merged first cell starts at column 0 and is shorter: pair in order.
+    if (values.length < labels.length && values[0]?.col === 0 && (labels[0]?.col ?? 0) === 0) {
+      this.pair(labels, values, false);
+      return;
+    }
     const sorted = [...labels].sort((a, b) => a.col - b.col);
     let used = 0;
     sorted.forEach((label, i) => {

@@ -26,7 +26,7 @@ import {
   type TaxonomyProfile,
 } from '../domain';
 import { toHalfWidth } from '../domain/text';
-import { type AlignCell, type AlignedRow, alignCells, type Slot } from './declaration-align';
+import { type AlignCell, type AlignedRow, alignCells, fitScore, type Slot } from './declaration-align';
 import {
   type ColumnHeader,
   type Scope,
@@ -124,9 +124,21 @@ function buildGridHeader(rows: readonly SourceRow[], i: number): IndicatorHeader
   const row = rows[i]!;
   const heads: (ColumnHeader | undefined)[] = row.cells.map((c) => (c.trim() === '' ? undefined : columnHeader(c)));
   let end = i + 1;
-  // A sub-header row under merged cells: `长期 | 年度` under `指标值`, or the second row of a two-row header.
   const below = rows[i + 1];
-  if (below) {
+  // A sub-row copied without its merged cells (`长期 | 年度` alone, shorter than the header): the scopes
+  // split the first unscoped value column.
+  if (below && below.cells.length < heads.length && below.cells[0]?.trim() !== '') {
+    const scopes = nonEmpty(below).map((c) => scopeCell(c));
+    if (scopes.length >= 2 && scopes.every((x) => x !== undefined)) {
+      const at = heads.findIndex((h) => h?.role === 'value' && !h.scope);
+      if (at >= 0) {
+        heads.splice(at, 1, ...scopes.map((scope) => ({ role: 'value' as const, scope: scope! })));
+        end = i + 2;
+      }
+    }
+  }
+  // A sub-header row under merged cells: `长期 | 年度` under `指标值`, or the second row of a two-row header.
+  if (below && end === i + 1) {
     const cells = below.cells;
     const filled = nonEmpty(below);
     const subs = cells.map((c) => (c.trim() === '' ? undefined : (columnHeader(c) ?? undefined)));
@@ -163,8 +175,16 @@ function buildGridHeader(rows: readonly SourceRow[], i: number): IndicatorHeader
 function buildStreamHeader(rows: readonly SourceRow[], i: number, run: number): IndicatorHeader {
   const heads = rows.slice(i, i + run).map((r) => columnHeader(nonEmpty(r)[0]!)!);
   const blockScope = heads.find((h) => h.role === 'frame' && h.scope)?.scope ?? scopeAbove(rows, i);
-  // Stream headers list a merged parent and its parts in a row: `指标值 / 长期 / 年度` → drop the parent.
-  const kept = heads.filter((h, k) => !(h.role === 'value' && !h.scope && heads[k + 1]?.role === 'value' && heads[k + 1]?.scope));
+  // A two-row header read one cell per line lists the sub-row last: `… 指标值 / 备注 / 长期 / 年度`.
+  // The scoped values at the end take the place of the first unscoped `指标值`.
+  let kept = [...heads];
+  let tail = kept.length;
+  while (tail > 0 && kept[tail - 1]!.role === 'value' && kept[tail - 1]!.scope) tail--;
+  const parent = kept.findIndex((h) => h.role === 'value' && !h.scope);
+  if (kept.length - tail >= 2 && parent >= 0 && parent < tail) {
+    const subs = kept.slice(tail);
+    kept = [...kept.slice(0, parent), ...subs, ...kept.slice(parent + 1, tail)];
+  }
   const columns = finishColumns(
     kept.filter((h) => h.role !== 'frame'),
     blockScope,
@@ -344,9 +364,15 @@ function readBlockRows(
     flushStream();
     let cells = row.cells;
     while (cells.length > columns.length && cells[cells.length - 1]!.trim() === '') cells = cells.slice(0, -1);
-    // Positions hold when the row is as wide as the header, or keeps blank cells for merged ones at its
-    // start (a sheet row with trailing blanks trimmed); a copied web row drops merged cells instead.
-    const positional = cells.length === columns.length || (cells[0]?.trim() === '' && cells.length < columns.length);
+    // Positions hold when the row is as wide as the header, or starts in the first column (blank for a
+    // merged cell, or the 一级 itself) and keeps blank cells, as sheet readers give rows with trailing
+    // blanks trimmed. A row copied from a web page drops merged cells and starts further right; text
+    // split on spaces has no blank cells at all.
+    const positional =
+      cells.length === columns.length ||
+      (cells.length < columns.length &&
+        cells.some((c) => c.trim() === '') &&
+        (cells[0]?.trim() === '' || fitScore(profile, cells[0]!, columns[0]!.role) >= 1));
     if (positional) cells = [...cells, ...new Array<string>(columns.length - cells.length).fill('')];
     const { rows: aligned, unplaced } = alignCells(
       profile,
