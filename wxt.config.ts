@@ -1,13 +1,11 @@
 import { defineConfig } from 'wxt';
+import { parsePortalList } from './lib/portals';
 
 /**
  * Build-time portal list: comma-separated match patterns (an organisation ships Tianbao pre-configured;
  * the demo and e2e builds set it to the replica portal's origin). Other origins are granted at runtime.
  */
-const portals = (process.env.TIANBAO_PORTALS ?? '')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
+const portals = parsePortalList(process.env.TIANBAO_PORTALS);
 
 export default defineConfig({
   srcDir: '.',

@@ -1,0 +1,379 @@
+import type { Amounts, Indicator } from '../domain/schemas';
+import { applyFill, collectSets, undoFill, type FillReport, type UndoRecord } from '../fill/apply';
+import { collectForm, locate, type CollectedForm } from '../fill/collect';
+import { detectForm, type DetectedForm } from '../fill/detect';
+import { SAVE_LABELS, SUBMIT_LABELS, buttonMatches } from '../fill/labels';
+import type { GridState, IndicatorSet } from '../fill/types';
+import { ask, type Send } from './bridge';
+import { Overlay, type MarkedFinding, type PaletteItem } from './overlay';
+import { PAGE_CHANNEL, pageProtocol, type FillSummary, type PageFinding, type PageMessageType } from './protocol';
+import { stringsFor } from './strings';
+
+/**
+ * The content script's controller for one frame: detect → collect → check (in the background) → mark;
+ * palette fill and undo; capture; the submit guard. A portal may split one form across frames (project
+ * fields and buttons in one, the grid in a nested one): each frame reports its part to the background,
+ * which merges them per tab, runs the check engine once, and sends every frame the findings.
+ */
+
+export interface PortalDeps {
+  doc: Document;
+  signal: AbortSignal;
+  /** browser.runtime.sendMessage */
+  send: Send;
+  /** Registers a handler for messages from extension pages (browser.runtime.onMessage). */
+  listen(handler: (message: unknown) => Promise<unknown> | undefined): void;
+  language?: string;
+}
+
+/** What this frame tells the background about its part of the form. */
+export interface PagePart {
+  url: string;
+  project?: { name: string; owner: string; goal: string; annualGoal?: string };
+  amounts?: Amounts;
+  indicators?: Indicator[];
+  sets?: { period: boolean; annual: boolean };
+}
+
+const CHECK_DELAY_MS = 350;
+const DETECT_THROTTLE_MS = 800;
+
+function summarise(report: FillReport): FillSummary {
+  return { ok: report.ok, written: report.written, mismatches: report.mismatches, skipped: report.skipped.length, durationMs: Math.round(report.durationMs) };
+}
+
+export function startPortal(deps: PortalDeps): void {
+  const { doc, signal, send } = deps;
+  const win = doc.defaultView!;
+  const t = stringsFor(deps.language ?? win.navigator.language);
+  let form: DetectedForm | null = null;
+  let overlay: Overlay | null = null;
+  let collected: CollectedForm | null = null;
+  let findings: PageFinding[] = [];
+  let indicatorOffset = 0;
+  let lastUndo: UndoRecord | null = null;
+  let lastFill: FillSummary | null = null;
+  let filling = false;
+  let bypassGuard = false;
+  let project = { name: '', goal: '' };
+  const previousSets: Partial<Record<IndicatorSet, GridState>> = {};
+  let checkTimer = 0;
+  let lastDetect = 0;
+  let detectTimer = 0;
+
+  const listen = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, fn: (e: DocumentEventMap[K]) => void, capture = true) =>
+    target.addEventListener(type, fn as EventListener, { capture, passive: type !== 'click' && type !== 'keydown', signal });
+
+  // ---- detection (idle pages: one throttled observer, nothing else) ----
+  function tryDetect(): void {
+    lastDetect = win.performance.now();
+    const found = detectForm(doc);
+    if (!found) {
+      if (form) deactivate();
+      return;
+    }
+    if (form && sameForm(form, found)) return;
+    activate(found);
+  }
+
+  function sameForm(a: DetectedForm, b: DetectedForm): boolean {
+    return (
+      a.grids.length === b.grids.length &&
+      a.grids.every((g, i) => g.root === b.grids[i]!.root) &&
+      Object.keys(a.amounts).every((k) => a.amounts[k as keyof Amounts]?.control === b.amounts[k as keyof Amounts]?.control)
+    );
+  }
+
+  const observer = new win.MutationObserver((records) => {
+    if (records.every((r) => overlay && overlay.host.contains(r.target))) return;
+    if (form) {
+      // A grid re-render or an SPA navigation: re-check, and re-detect if the form's nodes left the page.
+      const gone = form.grids.some((g) => !g.root.isConnected) || Object.values(form.amounts).some((f) => f && !f.control.isConnected);
+      if (gone) scheduleDetect();
+      else if (!filling) scheduleCheck();
+      overlay?.reposition();
+      return;
+    }
+    scheduleDetect();
+  });
+
+  function scheduleDetect(): void {
+    if (detectTimer) return;
+    const wait = Math.max(0, DETECT_THROTTLE_MS - (win.performance.now() - lastDetect));
+    detectTimer = win.setTimeout(() => {
+      detectTimer = 0;
+      tryDetect();
+    }, wait);
+  }
+
+  function activate(found: DetectedForm): void {
+    form = found;
+    overlay ??= new Overlay(doc, t, {
+      onOpenPalette: () => void openPalette(),
+      onQuery: (text) => void search(text),
+      onChoose: (item) => void fillSet(item.id),
+      onUndo: () => void undo(),
+      onCapture: () => void capture(),
+      onReveal: (f) => reveal(f.key),
+    });
+    const grid = found.grids[0];
+    if (grid) overlay.showLauncher(grid.root);
+    scheduleCheck(0);
+  }
+
+  function deactivate(): void {
+    form = null;
+    collected = null;
+    overlay?.destroy();
+    overlay = null;
+  }
+
+  // ---- live check ----
+  function scheduleCheck(delay = CHECK_DELAY_MS): void {
+    win.clearTimeout(checkTimer);
+    checkTimer = win.setTimeout(() => void runCheck(), delay);
+  }
+
+  function partOf(c: CollectedForm, f: DetectedForm): PagePart {
+    const p = c.snapshot.projects[0]!;
+    const part: PagePart = { url: win.location.href };
+    if (Object.keys(f.project).length > 0) {
+      part.project = { name: p.name, owner: p.owner, goal: p.goal, ...(p.annualGoal !== undefined ? { annualGoal: p.annualGoal } : {}) };
+    }
+    if (Object.keys(f.amounts).length > 0) part.amounts = p.amounts;
+    if (f.grids.length > 0) {
+      part.indicators = p.indicators;
+      part.sets = p.sets ?? { period: false, annual: false };
+    }
+    return part;
+  }
+
+  async function runCheck(): Promise<PageFinding[]> {
+    if (!form || signal.aborted) return findings;
+    collected = collectForm(form, previousSets);
+    for (const g of collected.grids) previousSets[g.set] = g;
+    try {
+      const reply = await ask(send, 'page.report', { part: partOf(collected, form) });
+      applyFindings(reply.findings, reply.indicatorOffset, reply.project);
+    } catch {
+      // The background may be restarting; the next edit reports again.
+    }
+    return findings;
+  }
+
+  function applyFindings(list: PageFinding[] & { indicatorIndex?: number }[], offset: number, merged: { name: string; goal: string }): void {
+    findings = list;
+    indicatorOffset = offset;
+    project = merged;
+    if (!overlay || !form || !collected) return;
+    const marked: MarkedFinding[] = list.map((finding) => ({ finding, element: elementFor(finding) }));
+    overlay.setFindings(marked.filter((m) => m.element !== null || form!.grids.length > 0));
+  }
+
+  function elementFor(finding: PageFinding & { indicatorIndex?: number }): HTMLElement | null {
+    if (!form || !collected) return null;
+    const index = finding.indicatorIndex === undefined ? undefined : finding.indicatorIndex - indicatorOffset;
+    if (index !== undefined && (index < 0 || index >= collected.snapshot.projects[0]!.indicators.length)) return null;
+    return locate(form, collected, { indicatorIndex: index, field: finding.field });
+  }
+
+  function reveal(key: string): boolean {
+    const finding = findings.find((f) => f.key === key);
+    const element = finding ? elementFor(finding) : null;
+    if (!element) return false;
+    element.scrollIntoView({ block: 'center', behavior: 'auto' });
+    overlay?.reposition();
+    win.setTimeout(() => overlay?.flash(key), 50);
+    const focusable = element.matches('input, textarea, select') ? element : element.querySelector<HTMLElement>('input, textarea, select');
+    focusable?.focus({ preventScroll: true });
+    return true;
+  }
+
+  // ---- palette, fill, undo, capture ----
+  async function openPalette(): Promise<void> {
+    if (!overlay || !form || form.grids.length === 0) return;
+    overlay.openPalette();
+    await search('');
+  }
+
+  async function search(text: string): Promise<void> {
+    if (!overlay) return;
+    try {
+      const items: PaletteItem[] = [];
+      if (text.trim() === '') {
+        const suggested = await ask(send, 'library.suggest', { projectName: project.name, goal: project.goal, limitSets: 8, limitTemplates: 1 });
+        for (const { item } of suggested.sets) items.push({ id: item.id, name: item.name, detail: t.items(item.items.length), suggested: true });
+      }
+      const found = await ask(send, 'library.searchSets', { text, limit: 30 });
+      for (const { item } of found.hits) {
+        if (!items.some((i) => i.id === item.id)) items.push({ id: item.id, name: item.name, detail: t.items(item.items.length), suggested: false });
+      }
+      overlay.setItems(items);
+    } catch {
+      overlay.showMessage(t.noBackground, 'bad');
+    }
+  }
+
+  async function fillSet(setId: string, overwrite = false): Promise<FillSummary> {
+    if (!form || form.grids.length === 0) throw new Error('no grid in this frame');
+    const { sets } = await ask(send, 'library.get', { setIds: [setId] });
+    const set = sets[0];
+    if (!set) throw new Error(`set ${setId} not found`);
+    filling = true;
+    overlay?.showReport('filling');
+    try {
+      const report = await applyFill(form, set.items, { overwrite, signal });
+      lastUndo = report.undo;
+      lastFill = summarise(report);
+      overlay?.showReport('done', lastFill, true);
+      void ask(send, 'library.recordUse', { setIds: [set.id] }).catch(() => undefined);
+      return lastFill;
+    } finally {
+      filling = false;
+      scheduleCheck(0);
+    }
+  }
+
+  async function undo(): Promise<{ ok: boolean; problems: string[] }> {
+    if (!form || !lastUndo) return { ok: false, problems: ['nothing to undo'] };
+    filling = true;
+    try {
+      const result = await undoFill(form, lastUndo, signal);
+      lastUndo = null;
+      overlay?.showMessage(result.ok ? t.undone : `${t.undoProblems} ${result.problems.join(';')}`, result.ok ? 'ok' : 'bad');
+      return result;
+    } finally {
+      filling = false;
+      scheduleCheck(0);
+    }
+  }
+
+  async function capture(name?: string): Promise<{ setId: string; name: string; count: number }> {
+    if (!form) throw new Error('no form');
+    const states = await collectSets(form, signal);
+    const merged = collectForm(form, Object.fromEntries(states.map((s) => [s.set, s])));
+    const indicators = merged.snapshot.projects[0]!.indicators.filter((i) => i.name !== '' || i.period || i.annual);
+    if (indicators.length === 0) {
+      overlay?.showMessage(t.captureEmpty, 'bad');
+      throw new Error(t.captureEmpty);
+    }
+    const items = indicators.map(({ source: _source, ...rest }) => rest);
+    const saved = await ask(send, 'page.captureSet', {
+      name: name ?? project.name ?? '',
+      projectName: project.name,
+      goal: project.goal,
+      items,
+      source: win.location.href.slice(0, 500),
+    });
+    overlay?.showMessage(t.captured(saved.name, saved.count), 'ok', lastUndo !== null);
+    return saved;
+  }
+
+  // ---- the submit guard ----
+  function guardTarget(e: Event): HTMLElement | null {
+    const target = e.target as Element | null;
+    if (!target || (overlay && overlay.host.contains(target))) return null;
+    const button = target.closest<HTMLElement>('button, [role="button"], input[type="button"], input[type="submit"], a');
+    if (!button) return null;
+    const label = button instanceof HTMLInputElement ? button.value : (button.textContent ?? '');
+    return buttonMatches(label, SUBMIT_LABELS) || buttonMatches(label, SAVE_LABELS) ? button : null;
+  }
+
+  listen(doc, 'click', (e) => {
+    const button = guardTarget(e);
+    if (!button) return;
+    if (bypassGuard) {
+      bypassGuard = false;
+      return;
+    }
+    if (!form && !hasFormAnywhere()) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void (async () => {
+      const current = form ? await runCheck() : await tabFindings();
+      const blocking = current.filter((f) => f.severity === 'error');
+      if (blocking.length > 0) {
+        overlay ??= new Overlay(doc, t, { onOpenPalette() {}, onQuery() {}, onChoose() {}, onUndo() {}, onCapture() {}, onReveal: (f) => reveal(f.key) });
+        const choice = await overlay.askBeforeSubmit(blocking);
+        if (choice === 'back') return;
+      }
+      // The person's own click, let through (never a click Tianbao makes up on its own).
+      bypassGuard = true;
+      button.click();
+    })();
+  });
+
+  /** A frame with only the buttons (the grid lives in a child frame): ask the background for the tab's findings. */
+  function hasFormAnywhere(): boolean {
+    return doc.querySelector('iframe, frame') !== null;
+  }
+
+  async function tabFindings(): Promise<PageFinding[]> {
+    try {
+      return (await ask(send, 'page.tabFindings', {})).findings;
+    } catch {
+      return [];
+    }
+  }
+
+  // ---- keyboard shortcut and messages from extension pages ----
+  listen(doc, 'keydown', (e) => {
+    if (e.altKey && e.shiftKey && (e.key === 'F' || e.key === 'f' || e.code === 'KeyF')) {
+      if (!form || form.grids.length === 0) return;
+      e.preventDefault();
+      void openPalette();
+    }
+  });
+  listen(win, 'scroll' as keyof DocumentEventMap, () => overlay?.reposition());
+  listen(win, 'resize' as keyof DocumentEventMap, () => overlay?.reposition());
+  listen(doc, 'input', () => form && !filling && scheduleCheck());
+  listen(doc, 'change', () => form && !filling && scheduleCheck());
+
+  deps.listen((message) => {
+    const m = message as { channel?: string; type?: string; payload?: unknown } | null;
+    if (!m || m.channel !== PAGE_CHANNEL || !m.type || !(m.type in pageProtocol)) return undefined;
+    const type = m.type as PageMessageType;
+    const parsed = pageProtocol[type].request.safeParse(m.payload ?? {});
+    if (!parsed.success) return Promise.resolve({ ok: false, error: { code: 'invalid-request', message: `malformed ${type}` } });
+    const hasGrid = form !== null && form.grids.length > 0;
+    const reply = (p: Promise<unknown>) => p.then((data) => ({ ok: true, data }), (e: unknown) => ({ ok: false, error: { code: 'error', message: e instanceof Error ? e.message : String(e) } }));
+    switch (type) {
+      case 'page.fill': {
+        if (!hasGrid) return undefined;
+        const req = parsed.data as { setId: string; overwrite?: boolean };
+        return reply(fillSet(req.setId, req.overwrite));
+      }
+      case 'page.undo':
+        return hasGrid ? reply(undo()) : undefined;
+      case 'page.capture':
+        return hasGrid ? reply(capture((parsed.data as { name?: string }).name)) : undefined;
+      case 'page.openPalette':
+        return hasGrid ? reply(openPalette().then(() => ({ opened: true }))) : undefined;
+      case 'page.reveal': {
+        const key = (parsed.data as { key: string }).key;
+        return findings.some((f) => f.key === key && elementFor(f)) ? reply(Promise.resolve({ found: reveal(key) })) : undefined;
+      }
+      case 'page.state':
+        return form ? reply(Promise.resolve(stateOf())) : undefined;
+      default:
+        return undefined;
+    }
+  });
+
+  function stateOf() {
+    const rows = { period: 0, annual: 0 };
+    for (const g of collected?.grids ?? []) rows[g.set] = g.rows.length;
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings) counts[f.severity] += 1;
+    return { url: win.location.href, detected: form !== null, project, rows, findings, counts, canUndo: lastUndo !== null, lastFill };
+  }
+
+  observer.observe(doc.documentElement, { subtree: true, childList: true });
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    win.clearTimeout(checkTimer);
+    win.clearTimeout(detectTimer);
+    deactivate();
+  });
+  tryDetect();
+}
