@@ -39,6 +39,11 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
+      // zod's sources carry /*@__PURE__*/ comments Rollup cannot place; the warning is noise here.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+        warn(warning);
+      },
       input: {
         home: page('./index.html'),
         element: page('./element/index.html'),

@@ -16,7 +16,15 @@ function commitOnBlur(args: EditorArguments, editor: Editor, element: HTMLElemen
     doc.defaultView?.setTimeout(() => {
       if (args.grid.getCellEditor() !== editor) return;
       if (doc.hasFocus() && doc.activeElement === element) return;
-      args.grid.getEditorLock().commitCurrentEdit();
+      // SlickGrid refocuses its own focus sink after a commit; on a blur that would pull focus back
+      // out of the field the person just clicked (even in another frame), so it is held off here.
+      const grid = args.grid as unknown as { setFocus: () => void };
+      grid.setFocus = () => undefined;
+      try {
+        args.grid.getEditorLock().commitCurrentEdit();
+      } finally {
+        delete (grid as { setFocus?: () => void }).setFocus;
+      }
     }, 0);
   });
 }
@@ -59,7 +67,10 @@ export class LegacyTextEditor implements Editor {
   loadValue(item: Item): void {
     this.defaultValue = String(item[String(this.args.column.field)] ?? '');
     this.input.value = this.defaultValue;
-    this.input.select();
+    // SlickGrid reloads the editor while committing; selecting then would pull focus back from a
+    // field the person just clicked in another frame.
+    const doc = this.input.ownerDocument;
+    if (doc.hasFocus() && doc.activeElement === this.input) this.input.select();
   }
 
   serializeValue(): string {
