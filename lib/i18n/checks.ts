@@ -59,14 +59,14 @@ const zhCN = {
     `${ZH_COLUMN[p.column]} ${p.text} 万元超过 ${p.max} 位小数；万元金额应最多保留 ${p.max} 位小数`,
   'amount.notation': (p: { column: AmountColumn; text: string; to: string }) =>
     `${ZH_COLUMN[p.column]}「${p.text}」写法不规范；应写作 ${p.to}`,
-  'goal.missing': '缺少绩效目标(总体目标)；应写明项目在实施期内要达到的产出和效果',
+  'goal.missing': '缺少绩效目标（总体目标）；应写明项目在实施期内要达到的产出和效果',
   'goal.annual-missing': '缺少年度目标；应写明本年度要达到的产出和效果',
   'goal.annual-copied': '年度目标与总体目标完全相同；年度目标应写本年度的具体目标，而不是照抄总体目标',
   'indicators.missing': '项目没有任何绩效指标；应至少填写产出指标和效益指标',
   'category.required': (p: { category: string; present: string }) =>
-    `缺少${p.category}${p.present ? `(现有：${p.present})` : ''}；每个项目都应至少有一条${p.category}下的三级指标`,
+    `缺少${p.category}${p.present ? `（现有：${p.present}）` : ''}；每个项目都应至少有一条${p.category}下的三级指标`,
   'category.satisfaction': (p: { category: string; keyword: string }) =>
-    `项目面向服务对象(名称或目标含「${p.keyword}」)，但没有${p.category}；建议增加服务对象满意度指标，如「服务对象满意度 ≥90%」`,
+    `项目面向服务对象（名称或目标含「${p.keyword}」），但没有${p.category}；建议增加服务对象满意度指标，如「服务对象满意度 ≥90%」`,
   'taxonomy.level1-unknown': (p: { level1: string; expected: string }) =>
     `一级指标「${p.level1}」不在指标体系中；应为 ${p.expected} 之一`,
   'taxonomy.level2-misplaced': (p: { level2: string; level1: string; expected: string }) =>
@@ -75,7 +75,7 @@ const zhCN = {
     `二级指标「${p.level2}」不在一级指标「${p.level1}」下；应为 ${p.expected} 之一`,
   'incomplete.level1': (p: { expected: string }) => `缺少一级指标；应为 ${p.expected} 之一`,
   'incomplete.level2': (p: { level1: string; expected: string }) =>
-    `缺少二级指标；应选择${p.level1 ? `「${p.level1}」下的` : ''}二级指标(${p.expected})`,
+    `缺少二级指标；应选择${p.level1 ? `「${p.level1}」下的` : ''}二级指标（${p.expected}）`,
   'incomplete.name': '缺少三级指标名称；每条指标都应有名称',
   'incomplete.symbol': (p: { set: ValueSet; raw: string }) =>
     `${ZH_SET[p.set]}「${p.raw}」缺少计算符号；应为 ≥ ＞ ＝ ＜ ≤ 或 定性 之一`,
@@ -84,23 +84,23 @@ const zhCN = {
   'incomplete.unit': (p: { set: ValueSet; raw: string }) =>
     `${ZH_SET[p.set]}「${p.raw}」缺少计量单位；定量指标应填写单位，如 %、个、场次、人次`,
   'value.annual-missing': '缺少年度指标值；每条指标都应填写本年度的目标值',
-  'value.period-missing': '缺少实施周期指标值；本表有实施周期(中长期)指标，每条指标都应填写',
+  'value.period-missing': '缺少实施周期指标值；本表有实施周期（中长期）指标，每条指标都应填写',
   'malformed.symbol': (p: { set: ValueSet; raw: string }) =>
     `${ZH_SET[p.set]}「${p.raw}」的计算符号无法识别；应为 ≥ ＞ ＝ ＜ ≤ 之一，如「≥90%」`,
   'malformed.number': (p: { set: ValueSet; raw: string }) =>
     `${ZH_SET[p.set]}「${p.raw}」的数值无法读取；定量指标值应为一个数字`,
   'malformed.compound': (p: { set: ValueSet; raw: string }) =>
-    `${ZH_SET[p.set]}「${p.raw}」不是一个可读的定量值(含多个数字，或符号后不是数字)；应拆分为多条指标、每条一个数值，或改为定性表述`,
+    `${ZH_SET[p.set]}「${p.raw}」不是一个可读的定量值（含多个数字，或符号后不是数字）；应拆分为多条指标、每条一个数值，或改为定性表述`,
   'unit-mismatch.kind': (p: { period: string; annual: string }) =>
     `实施周期指标值「${p.period}」与年度指标值「${p.annual}」一个是定量、一个是定性；两者应为同一类型`,
   'unit-mismatch.unit': (p: { period: string; annual: string; periodUnit: string; annualUnit: string }) =>
-    `实施周期指标值「${p.period}」与年度指标值「${p.annual}」的单位不同(${p.periodUnit || '无单位'} / ${p.annualUnit || '无单位'})；两者应使用同一计量单位`,
+    `实施周期指标值「${p.period}」与年度指标值「${p.annual}」的单位不同（${p.periodUnit || '无单位'} / ${p.annualUnit || '无单位'}）；两者应使用同一计量单位`,
   'percent-range.above': (p: { set: ValueSet; raw: string; max: number }) =>
     `${ZH_SET[p.set]}「${p.raw}」超过 ${p.max}%；比率类指标值应在 0% 到 ${p.max}% 之间`,
   'percent-range.below': (p: { set: ValueSet; raw: string; min: number }) =>
     `${ZH_SET[p.set]}「${p.raw}」低于 ${p.min}%；比率类指标值不应为负`,
   'name-conflict.count-as-percent': (p: { set: ValueSet; raw: string; name: string; word: string }) =>
-    `指标「${p.name}」是计数(含「${p.word}」)，但${ZH_SET[p.set]}「${p.raw}」是百分比；应填写计数值(如「0宗」)，或把指标名称改为比率`,
+    `指标「${p.name}」是计数（含「${p.word}」），但${ZH_SET[p.set]}「${p.raw}」是百分比；应填写计数值（如「0宗」），或把指标名称改为比率`,
   'name-conflict.rate-as-count': (p: { set: ValueSet; raw: string; name: string; unit: string }) =>
     `指标「${p.name}」是比率，但${ZH_SET[p.set]}「${p.raw}」的单位是「${p.unit}」；比率应以 % 表示，或把指标名称改为计数`,
   'annual-exceeds-period': (p: { period: string; annual: string }) =>
@@ -111,11 +111,11 @@ const zhCN = {
   'too-long.explanation': (p: { length: number; max: number }) =>
     `指标值说明有 ${p.length} 个字，超过 ${p.max} 字上限；应精简`,
   copied: (p: { other: string; shared: number; total: number }) =>
-    `指标清单与项目「${p.other}」几乎相同(${p.total} 条中 ${p.shared} 条名称一致)；指标应与本项目的目标相关，应按本项目内容重新设置`,
+    `指标清单与项目「${p.other}」几乎相同（${p.total} 条中 ${p.shared} 条名称一致）；指标应与本项目的目标相关，应按本项目内容重新设置`,
   typo: (p: { wrong: string; right: string; context: string }) =>
     `${p.context !== p.wrong ? `「${p.context}」中的` : ''}「${p.wrong}」疑为「${p.right}」之误；应改为「${p.right}」`,
   format: (p: { issues: FormatIssue[]; to: string }) =>
-    `格式不规范(${p.issues.map((i) => ZH_FORMAT[i]).join('、')})；应为「${short(p.to)}」`,
+    `格式不规范（${p.issues.map((i) => ZH_FORMAT[i]).join('、')}）；应为「${short(p.to)}」`,
   'weights.sum': (p: { sum: string; expected: string }) => `各指标权重合计为 ${p.sum}；应为 ${p.expected}`,
   'weights.level1': (p: { level1: string; sum: string; expected: string }) =>
     `${p.level1}的权重合计为 ${p.sum}；按本配置应为 ${p.expected}`,
@@ -198,3 +198,58 @@ const en: { readonly [K in keyof CheckMessages]: CheckMessages[K] } = {
 
 /** The check engine's messages in every locale. */
 export const checkMessages = defineCatalog('checks', zhCN, en);
+
+/** Names of the fields findings point at (keys are the engine's FindingField values). */
+export const checkFieldLabels = defineCatalog(
+  'check-fields',
+  {
+    projectName: '项目名称',
+    goal: '绩效目标',
+    annualGoal: '年度目标',
+    indicators: '指标清单',
+    'amounts.total': '总计',
+    'amounts.fiscal': '财政拨款',
+    'amounts.specialAccount': '财政专户拨款',
+    'amounts.other': '其他资金',
+    total: '合计',
+    level1: '一级指标',
+    level2: '二级指标',
+    name: '指标名称',
+    period: '实施周期指标值',
+    'period.symbol': '实施周期计算符号',
+    'period.value': '实施周期指标值',
+    'period.unit': '实施周期计量单位',
+    annual: '年度指标值',
+    'annual.symbol': '年度计算符号',
+    'annual.value': '年度指标值',
+    'annual.unit': '年度计量单位',
+    explanation: '指标值说明',
+    weight: '权重',
+    source: '原文',
+  },
+  {
+    projectName: 'project name',
+    goal: 'goal',
+    annualGoal: 'annual goal',
+    indicators: 'indicator list',
+    'amounts.total': 'total',
+    'amounts.fiscal': 'fiscal appropriation',
+    'amounts.specialAccount': 'special-account appropriation',
+    'amounts.other': 'other funds',
+    total: 'grand total',
+    level1: 'level-1 category',
+    level2: 'level-2 category',
+    name: 'indicator name',
+    period: 'period target',
+    'period.symbol': 'period symbol',
+    'period.value': 'period value',
+    'period.unit': 'period unit',
+    annual: 'annual target',
+    'annual.symbol': 'annual symbol',
+    'annual.value': 'annual value',
+    'annual.unit': 'annual unit',
+    explanation: 'value explanation',
+    weight: 'weight',
+    source: 'source text',
+  },
+);

@@ -72,3 +72,28 @@ describe('checks catalog', () => {
     expect(en).not.toContain('undefined');
   });
 });
+
+describe('other catalogs', () => {
+  it('field labels cover every field the engine reports, in both locales', async () => {
+    const { FINDING_FIELDS } = await import('@/lib/checks/types');
+    const { checkFieldLabels } = await import('@/lib/i18n/checks');
+    for (const locale of LOCALES) expect(Object.keys(checkFieldLabels.messages[locale]).sort()).toEqual([...FINDING_FIELDS].sort());
+  });
+
+  it('the CLI catalog has the same keys in both locales, Chinese in zh-CN', async () => {
+    const { cliMessages } = await import('@/lib/i18n/cli');
+    expect(Object.keys(cliMessages.messages.en).sort()).toEqual(Object.keys(cliMessages.messages['zh-CN']).sort());
+    expect(translate(cliMessages, 'zh-CN', 'summary', { projects: 2, errors: 1, warnings: 0, infos: 3 })).toBe(
+      '项目 2 个；错误 1 条，警告 0 条，提示 3 条',
+    );
+  });
+
+  it('Chinese check messages follow the text.format rule they enforce (no half-width punctuation in Chinese)', async () => {
+    const { tidyText } = await import('@/lib/checks/rules/text-format');
+    for (const key of Object.keys(checkMessages.messages['zh-CN']) as (keyof typeof checkMessages.messages['zh-CN'])[]) {
+      const message = checkMessages.messages['zh-CN'][key] as string | ((p: unknown) => string);
+      const text = typeof message === 'function' ? message(SAMPLE) : message;
+      expect(tidyText(text, 'goal').issues).not.toContain('halfwidth-punctuation');
+    }
+  });
+});

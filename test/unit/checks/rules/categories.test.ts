@@ -36,8 +36,8 @@ describe('category.missing', () => {
   it('names the missing category, what is there, and gives each its own key', () => {
     const findings = checkProjectWith('category.missing', { ...plain, indicators: [satisfaction] });
     expect(findings.map((f) => f.message)).toEqual([
-      '缺少产出指标(现有：满意度指标)；每个项目都应至少有一条产出指标下的三级指标',
-      '缺少效益指标(现有：满意度指标)；每个项目都应至少有一条效益指标下的三级指标',
+      '缺少产出指标（现有：满意度指标）；每个项目都应至少有一条产出指标下的三级指标',
+      '缺少效益指标（现有：满意度指标）；每个项目都应至少有一条效益指标下的三级指标',
     ]);
     expect(new Set(findings.map((f) => f.key)).size).toBe(2);
   });

@@ -16,7 +16,7 @@ describe('goal.missing', () => {
 
   it('says what is expected', () => {
     expect(checkProjectWith('goal.missing', { goal: '' })[0]?.message).toBe(
-      '缺少绩效目标(总体目标)；应写明项目在实施期内要达到的产出和效果',
+      '缺少绩效目标（总体目标）；应写明项目在实施期内要达到的产出和效果',
     );
   });
 });

@@ -32,7 +32,7 @@ describe('indicator.incomplete', () => {
 
   it('lists the 二级 to choose from under the 一级', () => {
     const [finding] = checkProjectWith('indicator.incomplete', { indicators: [makeIndicator({ level1: '满意度指标', level2: '' })] });
-    expect(finding?.message).toBe('缺少二级指标；应选择「满意度指标」下的二级指标(服务对象满意度)');
+    expect(finding?.message).toBe('缺少二级指标；应选择「满意度指标」下的二级指标（服务对象满意度）');
   });
 
   it('quotes the value that lacks a unit', () => {

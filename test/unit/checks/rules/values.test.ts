@@ -79,7 +79,7 @@ describe('value.unit-mismatch', () => {
 
   it('names both units', () => {
     const [finding] = checkProjectWith('value.unit-mismatch', one({ period: '≥90%', annual: '≥1项' }));
-    expect(finding?.message).toBe('实施周期指标值「≥90%」与年度指标值「≥1项」的单位不同(% / 项)；两者应使用同一计量单位');
+    expect(finding?.message).toBe('实施周期指标值「≥90%」与年度指标值「≥1项」的单位不同（% / 项）；两者应使用同一计量单位');
   });
 });
 
@@ -117,7 +117,7 @@ describe('value.name-conflict', () => {
   it('explains the contradiction', () => {
     const [finding] = checkProjectWith('value.name-conflict', one({ name: '重大事故发生数', period: '98%以上', annual: null }));
     expect(finding?.message).toBe(
-      '指标「重大事故发生数」是计数(含「发生数」)，但实施周期指标值「98%以上」是百分比；应填写计数值(如「0宗」)，或把指标名称改为比率',
+      '指标「重大事故发生数」是计数（含「发生数」），但实施周期指标值「98%以上」是百分比；应填写计数值（如「0宗」），或把指标名称改为比率',
     );
   });
 });
