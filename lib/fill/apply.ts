@@ -18,6 +18,8 @@ export interface FillOptions extends PlanOptions {
   signal?: AbortSignal;
   /** Retries per field that did not take its value. */
   retries?: number;
+  /** Receives phase timings (benchmarks and diagnosis). */
+  trace?: (phase: string, ms: number) => void;
 }
 
 /** What undo needs: the rows the fill added per set and the previous values of cells it changed. */
@@ -138,7 +140,7 @@ export function rowCount(grid: GridHandle): number {
 type CellOp = Extract<FillOp, { kind: 'set-cell' }>;
 
 /** Writes ops: synchronous widgets in one batch (one page re-render), the rest one at a time. */
-async function writeOps(grid: GridHandle, ops: readonly CellOp[], doc: Document, signal?: AbortSignal): Promise<void> {
+async function writeOps(grid: GridHandle, ops: readonly CellOp[], doc: Document, signal?: AbortSignal): Promise<number> {
   const deferred: CellOp[] = [];
   for (const op of ops) {
     const row = grid.kind === 'slick' ? null : gridRows(grid)[op.row];
@@ -157,9 +159,11 @@ async function writeOps(grid: GridHandle, ops: readonly CellOp[], doc: Document,
     const cell = row ? gridCell(grid, row, op.field) : null;
     if (!cell) continue;
     if (normaliseLabel(readCell(cell)) === normaliseLabel(op.value)) continue;
+    // One at a time (a dropdown to open, an editor to wait for), but the page re-renders once at the end.
     await writeCell(cell, op.value, { signal }).catch(() => undefined);
-    if (grid.kind !== 'slick') await flush(doc);
   }
+  if (deferred.length > 0) await flush(doc);
+  return deferred.length;
 }
 
 /** Mismatches of one set's ops against the grid as it reads now (rows found by identity when they moved). */
@@ -182,7 +186,14 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
   const { doc } = form;
   const started = now(doc);
   const { signal, retries = 2 } = options;
+  let mark = started;
+  const trace = (phase: string) => {
+    const t = now(doc);
+    options.trace?.(phase, t - mark);
+    mark = t;
+  };
   const before = await collectSets(form, signal);
+  trace('collect');
   const plan: FillPlan = planFill(before, items, options);
   const undo: UndoRecord = {
     added: { ...plan.added },
@@ -203,12 +214,15 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
     const ops = plan.ops.filter((o) => o.set === set);
     if (ops.length === 0) continue;
     const grid = await showSet(form, set, signal);
+    trace(`${set}: show`);
     if (!grid) continue;
     const add = ops.find((o) => o.kind === 'add-rows');
     if (add?.kind === 'add-rows') await addRows(grid, add.count, doc, signal);
+    trace(`${set}: add rows`);
     const cellOps = ops.filter((o): o is CellOp => o.kind === 'set-cell');
-    for (const pass of PASSES) {
-      await writeOps(grid, cellOps.filter((o) => pass.includes(o.field)), doc, signal);
+    for (const [i, pass] of PASSES.entries()) {
+      const slow = await writeOps(grid, cellOps.filter((o) => pass.includes(o.field)), doc, signal);
+      trace(`${set}: pass ${i + 1} (${slow} one by one)`);
     }
     written += cellOps.length;
     let missing = mismatchesFor(grid, set, cellOps);
@@ -217,6 +231,7 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
       for (const pass of PASSES) await writeOps(grid, again.filter((o) => pass.includes(o.field)), doc, signal);
       missing = mismatchesFor(grid, set, cellOps);
     }
+    trace(`${set}: verify`);
     mismatches.push(...missing);
   }
   return { ok: mismatches.length === 0, written, mismatches, skipped: plan.skipped, durationMs: now(doc) - started, undo };

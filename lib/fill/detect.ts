@@ -157,19 +157,17 @@ function isActive(el: Element): boolean {
 /** Tab-like elements whose short text names an indicator set. */
 export function findSetTabs(scope: Document | Element): SetTab[] {
   const candidates = scope.querySelectorAll<HTMLElement>('[role="tab"], .el-tabs__item, li, a, button, .tab, [class*="tab"]');
-  const tabs: SetTab[] = [];
-  const seen = new Set<HTMLElement>();
+  const found: SetTab[] = [];
   for (const el of candidates) {
     const label = normaliseLabel(text(el));
     if (label.length === 0 || label.length > 20) continue;
-    const set = (Object.keys(SET_PATTERNS) as IndicatorSet[]).find((s) => SET_PATTERNS[s].test(label));
-    if (!set) continue;
-    // Keep the innermost tab-like element for a label (an <a> inside an <li> is the same tab).
-    if ([...el.querySelectorAll<HTMLElement>('*')].some((c) => seen.has(c))) continue;
-    seen.add(el);
-    tabs.push({ set, element: el });
+    const sets = (Object.keys(SET_PATTERNS) as IndicatorSet[]).filter((s) => SET_PATTERNS[s].test(label));
+    // A tab bar's text names both sets: it is the container, not a tab.
+    if (sets.length !== 1) continue;
+    found.push({ set: sets[0]!, element: el });
   }
-  return tabs;
+  // Keep the innermost element for each tab (an <a> inside an <li> is the same tab).
+  return found.filter((t) => !found.some((o) => o !== t && t.element.contains(o.element)));
 }
 
 /** The set tab currently active among `tabs`, if any says so. */
@@ -186,7 +184,9 @@ function assignSets(doc: Document, grids: GridHandle[]): void {
       const tab =
         (pane.id && doc.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(pane.id)}"]`)) ||
         (pane.getAttribute('aria-labelledby') && doc.getElementById(pane.getAttribute('aria-labelledby')!));
-      const set = tab ? tabs.find((t) => t.element === tab || t.element.contains(tab) || tab.contains(t.element))?.set : undefined;
+      const set = tab
+        ? (tabs.find((t) => t.element === tab) ?? tabs.find((t) => tab.contains(t.element) || t.element.contains(tab)))?.set
+        : undefined;
       if (set && tab) {
         grid.fixedSet = set;
         grid.tabs = [{ set, element: tab as HTMLElement }];
