@@ -70,8 +70,36 @@ function looksLikeLevel2(text: string): boolean {
   return t.length <= 12 && /(指标|效益|影响|满意度|成本)$/.test(t) && !/\d/.test(t);
 }
 
+const ROLES: readonly ColumnRole[] = [
+  'l1', 'l2', 'name', 'value', 'symbol', 'unit', 'weight', 'direction', 'explanation', 'remark', 'previous',
+  'previousTarget', 'actual', 'score', 'frame', 'ignore',
+];
+
+/** Fit scores of one text for every role, computed once per text (tables repeat their labels). */
+const scoreCache = new WeakMap<TaxonomyProfile, Map<string, Record<ColumnRole, number>>>();
+
+function scoresFor(profile: TaxonomyProfile, text: string): Record<ColumnRole, number> {
+  let cache = scoreCache.get(profile);
+  if (!cache) {
+    cache = new Map();
+    scoreCache.set(profile, cache);
+  }
+  const hit = cache.get(text);
+  if (hit) return hit;
+  // Bounded: hostile input with endless distinct cells must not grow memory without limit.
+  if (cache.size >= 5000) cache.clear();
+  const scores = {} as Record<ColumnRole, number>;
+  for (const role of ROLES) scores[role] = computeFit(profile, text, role);
+  cache.set(text, scores);
+  return scores;
+}
+
 /** How well a cell fits a column; NEG when it cannot be there. Empty cells fit anywhere with 0. */
 export function fitScore(profile: TaxonomyProfile, text: string, role: ColumnRole): number {
+  return scoresFor(profile, text)[role];
+}
+
+function computeFit(profile: TaxonomyProfile, text: string, role: ColumnRole): number {
   const t = text.trim();
   if (t === '') return 0;
   switch (role) {
@@ -155,8 +183,9 @@ export function alignCells(
   const back = new Int32Array(n * m).fill(-2);
   const fits = new Float64Array(n * m);
   for (let i = 0; i < n; i++) {
+    const scores = scoresFor(profile, cells[i]!.text);
     for (let j = 0; j < m; j++) {
-      const fit = fitScore(profile, cells[i]!.text, slots[j]!.role);
+      const fit = scores[slots[j]!.role];
       fits[i * m + j] = positional && i === j && fit !== NEG ? fit + POSITION_BONUS : fit;
     }
   }

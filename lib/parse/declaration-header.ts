@@ -167,7 +167,8 @@ class HeaderReader {
     const texts = values.map((v) => v.text).filter((t, i, all) => i === 0 || t !== all[i - 1]);
     let resolved: HeaderField = field;
     if (field === 'goalExpected') resolved = this.goalGroup ?? 'goal';
-    const value = TEXT_FIELDS.has(field) ? texts.join(' ') : texts[0]!;
+    // Text fields are cleaned per row (PDF spacing inside Chinese goes); rows are joined with a space.
+    const value = TEXT_FIELDS.has(field) ? cleanLabel(texts.join(' ')) : texts[0]!;
     const entry: HeaderEntry = {
       field: resolved,
       value,
@@ -206,7 +207,7 @@ class HeaderReader {
     const texts = values.map((v) => v.text).filter((t) => !TITLE_RE.test(t));
     if (texts.length === 0) return;
     if (this.lastText) {
-      this.lastText.value = `${this.lastText.value} ${texts.join(' ')}`.trim();
+      this.lastText.value = `${this.lastText.value} ${cleanLabel(texts.join(' '))}`.trim();
       return;
     }
     if (values.length >= 2) {
@@ -385,7 +386,7 @@ export function readProjectHeader(
   const entries = reader.entries;
   const first = (field: HeaderField): HeaderEntry | undefined => entries.find((e) => e.field === field && e.value.trim() !== '');
   const joined = (field: HeaderField): string =>
-    cleanLabel(
+    collapseSpaces(
       entries
         .filter((e) => e.field === field)
         .map((e) => e.value)
@@ -424,6 +425,12 @@ export function readProjectHeader(
         message: '表中未列资金总额,按各项资金之和计 / no total printed; the total is the sum of the parts',
       });
     }
+  }
+  if (picked.total && !picked.fiscal && !picked.special && !picked.other) {
+    warnings.push({
+      line: picked.total.line,
+      message: '表中只列资金总额,未列财政拨款/其他资金 / only the total is printed, not its parts (财政拨款 / 其他资金)',
+    });
   }
   if (!nameEntry) {
     warnings.push({ line, message: '未找到项目名称 / no 项目名称 found' });

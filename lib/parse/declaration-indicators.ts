@@ -45,6 +45,8 @@ import type { SourceRow } from './index';
 /** A column of a recognised header, with the set its values belong to. */
 export interface Column extends Slot {
   scope?: Scope;
+  /** Whether the scope is a default (no set named in the header), which a set label between blocks may change. */
+  defaultScope?: boolean;
 }
 
 /** A recognised indicator header: where it is and what its columns hold. */
@@ -107,6 +109,11 @@ function scopeAbove(rows: readonly SourceRow[], index: number): Scope | undefine
     if (!scopeCell(distinct[0]!)) return undefined;
   }
   return undefined;
+}
+
+/** Whether an indicator header (grid row or one-cell run) starts at row `i`. */
+export function isHeaderStart(rows: readonly SourceRow[], i: number): boolean {
+  return gridHeaderRow(rows[i]!) || streamHeaderRun(rows, i) > 0;
 }
 
 /** Finds the next indicator header at or after `from`; undefined when there is none. */
@@ -216,11 +223,11 @@ function finishColumns(heads: ColumnHeader[], blockScope: Scope | undefined): Co
     if (unscoped.length === 0) continue;
     if (groups >= 2) {
       // Side-by-side groups without labels: the central template puts 中长期 first, 年度 second.
-      for (const c of unscoped) c.scope = blockScope ?? (g === 0 ? 'period' : 'annual');
+      for (const c of unscoped) Object.assign(c, { scope: blockScope ?? (g === 0 ? 'period' : 'annual'), defaultScope: true });
     } else if (unscoped.length === 1) {
-      unscoped[0]!.scope = blockScope ?? 'annual';
+      Object.assign(unscoped[0]!, { scope: blockScope ?? 'annual', defaultScope: true });
     } else {
-      unscoped.forEach((c, k) => (c.scope = k === 0 ? 'period' : 'annual'));
+      unscoped.forEach((c, k) => Object.assign(c, { scope: k === 0 ? 'period' : 'annual', defaultScope: true }));
     }
   }
   return columns;

@@ -134,7 +134,9 @@ function matchHeader(text: string): HeaderLabel | undefined {
   for (const { field, re } of HEADER_PATTERNS) {
     const candidates = [forms.bare, forms.withContent, forms.bare.replace(/^其中/, '')];
     if (candidates.some((c) => re.test(c))) {
-      const scope = field === 'goal' || field === 'annualGoal' ? undefined : scopeOf(forms.bare);
+      // Only money lines carry a set (中期 / 年度 资金总额); goals have their own fields.
+      const money = field === 'total' || field === 'fiscal' || field === 'special' || field === 'other' || field === 'moneyGroup';
+      const scope = money ? scopeOf(forms.bare) : undefined;
       const unit = unitIn(forms.bracket);
       return { field, ...(scope ? { scope } : {}), ...(unit ? { unit } : {}) };
     }
@@ -147,6 +149,26 @@ function matchHeader(text: string): HeaderLabel | undefined {
  * `其中:财政拨款:80`). Returns undefined for anything else (values, prose, indicator names).
  */
 export function headerLabel(text: string): HeaderLabel | undefined {
+  return memo(headerCache, text, headerLabelUncached);
+}
+
+/**
+ * Label lookups repeat the same few hundred strings across a table (and run several times per row), so
+ * results are kept; the caches are emptied when they grow, which bounds memory on hostile input.
+ */
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined || cache.has(key)) return hit as T;
+  if (cache.size >= 5000) cache.clear();
+  const value = compute(key);
+  cache.set(key, value);
+  return value;
+}
+
+const headerCache = new Map<string, HeaderLabel | undefined>();
+const columnCache = new Map<string, ColumnHeader | undefined>();
+
+function headerLabelUncached(text: string): HeaderLabel | undefined {
   const t = text.trim();
   if (t === '' || t.length > 400) return undefined;
   const whole = matchHeader(t);
@@ -224,6 +246,10 @@ const LEVEL_RE = /^(一|二|三)级(指标)?(名称|内容)?$/;
 
 /** Recognises an indicator column header, or undefined. */
 export function columnHeader(text: string): ColumnHeader | undefined {
+  return memo(columnCache, text, columnHeaderUncached);
+}
+
+function columnHeaderUncached(text: string): ColumnHeader | undefined {
   const forms = normaliseLabel(text);
   const s = forms.withContent;
   const bare = forms.bare;

@@ -19,6 +19,7 @@ import {
   findIndicatorHeader,
   type IndicatorHeader,
   isBlockEnd,
+  isHeaderStart,
   pairSets,
   readIndicatorBlock,
 } from './declaration-indicators';
@@ -82,17 +83,11 @@ function sections(rows: readonly SourceRow[]): { start: number; end: number }[] 
       }
       sawName = true;
     }
-    if (!sawHeader && findIndicatorHeaderAt(rows, i)) sawHeader = true;
+    if (!sawHeader && isHeaderStart(rows, i)) sawHeader = true;
   }
   return starts.map((start, k) => ({ start, end: starts[k + 1] ?? rows.length }));
 }
 
-function findIndicatorHeaderAt(rows: readonly SourceRow[], i: number): boolean {
-  const cells = filled(rows[i]!);
-  if (cells.length === 0) return false;
-  const found = findIndicatorHeader(rows.slice(i, i + 12), 0);
-  return found !== undefined && found.start === 0;
-}
 
 /** A set label between blocks (`年度绩效指标`) with no header of its own: the columns above, re-scoped. */
 function rescopedHeader(
@@ -104,8 +99,8 @@ function rescopedHeader(
   if (cells.length !== 1) return undefined;
   const scope = groupLabel(cells[0]!)?.scope ?? scopeCell(cells[0]!);
   if (!scope) return undefined;
-  const hasOwnScopes = previous.columns.some((c) => c.role === 'value' && c.scope === (scope === 'annual' ? 'period' : 'annual'));
-  const columns = previous.columns.map((c) => (c.role === 'value' && !hasOwnScopes ? { ...c, scope } : { ...c }));
+  // Only value columns whose set was a default take the label's; `长期 | 年度` columns keep theirs.
+  const columns = previous.columns.map((c) => (c.role === 'value' && c.defaultScope ? { ...c, scope } : { ...c }));
   return { ...previous, start: i, end: i + 1, columns };
 }
 

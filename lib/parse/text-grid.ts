@@ -36,12 +36,12 @@ export function detectTextShape(text: string): TextShape {
   let multiToken = 0;
   for (const line of lines) {
     const trimmed = line.trim();
-    if (pipeCount(trimmed) >= 2 || (/^[|｜]/.test(trimmed) && pipeCount(trimmed) >= 1)) piped++;
+    if (pipeCount(trimmed) >= 1) piped++;
     if (line.includes('\t')) tabbed++;
     if (/\S[ \u00a0\u3000]+\S/.test(trimmed)) multiToken++;
   }
   // A third of the lines is enough: titles, unit lines and goal paragraphs sit between table rows.
-  if (piped * 3 >= lines.length) return 'pipe';
+  if (piped * 3 >= lines.length && (piped >= 2 || lines.length === 1)) return 'pipe';
   if (tabbed * 3 >= lines.length) return 'tab';
   return multiToken * 2 >= lines.length ? 'spaces' : 'lines';
 }
