@@ -497,3 +497,32 @@ describe('several projects in one page', () => {
     expect(snapshot.origin).toBe('page.html');
   });
 });
+
+describe('fixture files (what the CLI is run on)', () => {
+  const read = async (name: string) => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL(`../../fixtures/declarations/${name}`, import.meta.url), 'utf8');
+    return parseDeclarationRows(name.endsWith('.html') ? readHtmlRows(text) : textToRows(text), { file: name })!;
+  };
+
+  it.each([
+    ['pipe-basic.md', '社区养老服务补助', 8, 'A', 'declaration'],
+    ['tab-browser-copy.txt', '农村道路养护', 6, 'PA', 'declaration'],
+    ['lines-one-cell.txt', '图书馆数字资源采购', 5, 'A', 'declaration'],
+    ['spaces-pdf.txt', '城市公园绿化养护', 6, 'A', 'declaration'],
+    ['central-template.html', '智慧校园建设', 6, 'PA', 'declaration'],
+    ['two-blocks.txt', '镇域内基础设施建设', 5, 'PA', 'declaration'],
+    ['centred-old-layout.txt', '乡村学校营养餐补助', 8, 'A', 'declaration'],
+    ['self-evaluation.md', '城区环卫保洁', 4, 'A', 'self-evaluation'],
+  ])('%s', async (file, name, count, sets, layout) => {
+    const snapshot = await read(file);
+    const p = snapshot.projects[0]!;
+    expect([p.name, p.indicators.length, `${p.sets!.period ? 'P' : ''}${p.sets!.annual ? 'A' : ''}`, snapshot.layout]).toEqual([
+      name,
+      count,
+      sets,
+      layout,
+    ]);
+    expect(snapshot.projects).toHaveLength(1);
+  });
+});
