@@ -11,14 +11,19 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'sidePanel', 'activeTab'],
+    // Firefox has sidebar_action (from the sidepanel entrypoint) instead of the sidePanel permission.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     host_permissions: portals,
     optional_host_permissions: ['http://*/*', 'https://*/*'],
-  },
+    action: { default_title: '__MSG_extName__' },
+    commands: {
+      'open-palette': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandOpenPalette__' },
+    },
+  }),
   vite: () => ({
     define: { __TIANBAO_PORTALS__: JSON.stringify(portals) },
   }),

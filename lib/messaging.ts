@@ -11,6 +11,7 @@
  */
 import type { z } from 'zod';
 import type { libraryEvents, libraryMessages } from './library/messages';
+import type { pageEvents, pageMessages } from './page/messages';
 
 /** Marks our messages among anything else on the runtime channel. */
 export const CHANNEL = 'tianbao';
@@ -29,9 +30,9 @@ export interface MessageSpec {
  * Every request/response message, by type. The in-page issue joins its own map here
  * (`typeof libraryMessages & typeof pageMessages`); a handler map over it is then checked for gaps.
  */
-export type Protocol = typeof libraryMessages;
+export type Protocol = typeof libraryMessages & typeof pageMessages;
 /** Every event the background broadcasts to extension pages, by name. */
-export type Events = typeof libraryEvents;
+export type Events = typeof libraryEvents & typeof pageEvents;
 
 export type MessageType = keyof Protocol & string;
 export type EventType = keyof Events & string;
@@ -89,7 +90,9 @@ export function createClient(send: Send) {
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number; url?: string };
+  /** The frame a content script runs in (0 = top frame). */
+  frameId?: number;
 }
 
 /** A handler per message type. */

@@ -99,6 +99,31 @@ export class PageHub {
     return { snapshot, findings, offsets, project: { name: p.name, goal: p.goal } };
   }
 
+  /** The merged state the side panel shows. */
+  state(tabId: number) {
+    const check = this.check(tabId);
+    const frames = [...(this.tabs.get(tabId)?.values() ?? [])].map((f) => f.part);
+    const rows = { period: 0, annual: 0 };
+    for (const part of frames) {
+      rows.period += part.rows?.period ?? 0;
+      rows.annual += part.rows?.annual ?? 0;
+    }
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of check?.findings ?? []) counts[f.severity] += 1;
+    const filler = frames.find((p) => p.lastFill) ?? frames.find((p) => p.indicators);
+    return {
+      tabId,
+      detected: check !== null,
+      url: frames[0]?.url ?? '',
+      project: check?.project ?? null,
+      rows,
+      findings: check?.findings ?? [],
+      counts,
+      canUndo: frames.some((p) => p.canUndo),
+      lastFill: filler?.lastFill ?? null,
+    };
+  }
+
   /** Frames of a tab that reported (to push findings to the others). */
   frames(tabId: number): number[] {
     return [...(this.tabs.get(tabId)?.keys() ?? [])];

@@ -7,9 +7,51 @@ import { browser } from 'wxt/browser';
 import { LibraryError, TemplateLibrary } from '../db/library';
 import { createMessageListener, type EventOf, type EventType, eventMessage, type Sender } from '../messaging';
 import { InputError } from '../parse/errors';
+import { parseCheckConfig } from '../checks/config';
+import { DEFAULT_CHECK_CONFIG } from '../checks/defaults';
+import type { CheckConfig } from '../checks/config';
+import { PAGE_CHANNEL } from '../page/protocol';
 import { libraryHandlers } from './library-handlers';
+import { pageHandlers } from './page-handlers';
+import { PageHub } from './page-hub';
+import { PortalRegistry } from './portals';
 import { protocol } from './protocol';
 import { requestPersistence } from './persist';
+
+/** Where the options page stores the check configuration and the person-added portals. */
+export const STORAGE_KEYS = { checkConfig: 'tianbao:check-config', portals: 'tianbao:portals' } as const;
+
+function portalRegistry(): PortalRegistry {
+  return new PortalRegistry({
+    buildPatterns: () => (browser.runtime.getManifest().content_scripts ?? []).flatMap((c) => c.matches ?? []),
+    getStored: async () => ((await browser.storage.local.get(STORAGE_KEYS.portals))[STORAGE_KEYS.portals] as string[] | undefined) ?? [],
+    setStored: (patterns) => browser.storage.local.set({ [STORAGE_KEYS.portals]: patterns }),
+    hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+    removePermission: async (pattern) => {
+      await browser.permissions.remove({ origins: [pattern] });
+    },
+    registered: async () => (await browser.scripting.getRegisteredContentScripts()).map((s) => s.id),
+    register: (id, pattern) =>
+      browser.scripting.registerContentScripts([
+        { id, matches: [pattern], js: ['content-scripts/portal.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
+      ]),
+    unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
+  });
+}
+
+/** Opens the side panel on the action click; where the browser has no side panel, a window with it. */
+function wireSidePanel(): void {
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } }).sidePanel;
+  if (sidePanel) {
+    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
+    return;
+  }
+  browser.action?.onClicked.addListener((tab) => {
+    // The side panel entry exists once the UI is built; getURL's typed paths do not know query strings.
+    const url = `${browser.runtime.getURL('/')}sidepanel.html${tab.id !== undefined ? `?tabId=${tab.id}` : ''}`;
+    void browser.windows.create({ url, type: 'popup', width: 420, height: 760 });
+  });
+}
 
 /** Whether a message comes from one of our own pages (side panel, options), not a content script. */
 export function isExtensionPage(sender: Sender, runtimeId: string, extensionOrigin: string): boolean {
@@ -28,7 +70,39 @@ export function startBackground(): void {
   void requestPersistence(globalThis.navigator?.storage).then((p) => {
     persisted = p;
   });
-  const handlers = libraryHandlers(() => opening, { emit, persisted: () => persisted });
+  let checkConfig: CheckConfig = DEFAULT_CHECK_CONFIG;
+  const loadConfig = async () => {
+    const stored = (await browser.storage.local.get(STORAGE_KEYS.checkConfig))[STORAGE_KEYS.checkConfig];
+    try {
+      checkConfig = stored === undefined ? DEFAULT_CHECK_CONFIG : parseCheckConfig(stored);
+    } catch (error) {
+      console.warn('[tianbao] stored check config is invalid; using defaults', error);
+      checkConfig = DEFAULT_CHECK_CONFIG;
+    }
+  };
+  void loadConfig();
+  browser.storage.onChanged.addListener((changes) => {
+    if (STORAGE_KEYS.checkConfig in changes) void loadConfig();
+  });
+  const hub = new PageHub(() => checkConfig);
+  const portals = portalRegistry();
+  void portals.ensureRegistered().catch((error: unknown) => console.warn('[tianbao] portal registration failed', error));
+  browser.tabs.onRemoved.addListener((tabId) => hub.forgetTab(tabId));
+  const handlers = {
+    ...libraryHandlers(() => opening, { emit, persisted: () => persisted }),
+    ...pageHandlers({
+      hub,
+      library: () => opening,
+      portals,
+      sendToFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
+      emit,
+    }),
+  };
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command !== 'open-palette' || tab?.id === undefined) return;
+    void browser.tabs.sendMessage(tab.id, { channel: PAGE_CHANNEL, type: 'page.openPalette', payload: {} }).catch(() => undefined);
+  });
+  wireSidePanel();
   const origin = browser.runtime.getURL('/');
   const listener = createMessageListener(protocol, handlers, {
     isExtensionPage: (sender) => isExtensionPage(sender, browser.runtime.id, origin),

@@ -33,6 +33,9 @@ export interface PagePart {
   amounts?: Amounts;
   indicators?: Indicator[];
   sets?: { period: boolean; annual: boolean };
+  rows?: { period: number; annual: number };
+  canUndo?: boolean;
+  lastFill?: FillSummary | null;
 }
 
 const CHECK_DELAY_MS = 350;
@@ -144,6 +147,10 @@ export function startPortal(deps: PortalDeps): void {
     if (f.grids.length > 0) {
       part.indicators = p.indicators;
       part.sets = p.sets ?? { period: false, annual: false };
+      part.rows = { period: 0, annual: 0 };
+      for (const g of c.grids) part.rows[g.set] = g.rows.filter((r) => Object.values(r).some((v) => (v ?? '') !== '')).length;
+      part.canUndo = lastUndo !== null;
+      part.lastFill = lastFill;
     }
     return part;
   }
@@ -355,6 +362,11 @@ export function startPortal(deps: PortalDeps): void {
       }
       case 'page.state':
         return form ? reply(Promise.resolve(stateOf())) : undefined;
+      case 'page.findings': {
+        const pushed = parsed.data as { findings: PageFinding[]; indicatorOffset: number; project: { name: string; goal: string } };
+        applyFindings(pushed.findings, pushed.indicatorOffset, pushed.project);
+        return reply(Promise.resolve({}));
+      }
       default:
         return undefined;
     }

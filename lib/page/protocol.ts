@@ -58,6 +58,11 @@ export const pageProtocol = {
   'page.capture': { request: z.object({ name: z.optional(z.string()) }), response: z.object({ setId: z.string(), name: z.string(), count: z.number() }) },
   /** Scrolls to and highlights the field of a finding. */
   'page.reveal': { request: z.object({ key: z.string() }), response: z.object({ found: z.boolean() }) },
+  /** The background pushes the tab's merged findings to frames that did not report the latest change. */
+  'page.findings': {
+    request: z.object({ findings: z.array(pageFindingSchema), indicatorOffset: z.number(), project: z.object({ name: z.string(), goal: z.string() }) }),
+    response: z.object({}),
+  },
   /** Opens the in-page palette (the keyboard command). */
   'page.openPalette': { request: z.object({}), response: z.object({ opened: z.boolean() }) },
 } as const;

@@ -1,0 +1,99 @@
+/**
+ * Messages between the portal pages' content scripts (and the side panel) and the background, with zod
+ * schemas the background validates on arrival. Joined into the one protocol in lib/messaging.ts; the
+ * content script imports only the types. (Messages the other way, to the content script, are in
+ * lib/page/protocol.ts with zod/mini.)
+ */
+import { z } from 'zod';
+import { amountsSchema, indicatorSchema, templateContentSchema } from '../domain/schemas';
+import type { Audience } from '../messaging';
+
+function message<Req extends z.ZodType, Res extends z.ZodType, From extends Audience>(request: Req, response: Res, from: From) {
+  return { request, response, from };
+}
+
+const findingSchema = z.object({
+  key: z.string(),
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  project: z.string(),
+  indicator: z.string().optional(),
+  indicatorIndex: z.number().int().nonnegative().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+});
+
+const fillSummarySchema = z.object({
+  ok: z.boolean(),
+  written: z.number(),
+  mismatches: z.array(z.object({ set: z.enum(['period', 'annual']), row: z.number(), field: z.string(), expected: z.string(), actual: z.string() })),
+  skipped: z.number(),
+  durationMs: z.number(),
+});
+
+/** One frame's part of a portal form (lib/page/controller.ts PagePart). */
+export const pagePartSchema = z.object({
+  url: z.string().max(4000),
+  project: z
+    .object({ name: z.string().max(1000), owner: z.string().max(1000), goal: z.string().max(20_000), annualGoal: z.string().max(20_000).optional() })
+    .optional(),
+  amounts: amountsSchema.optional(),
+  indicators: z.array(indicatorSchema).max(5000).optional(),
+  sets: z.object({ period: z.boolean(), annual: z.boolean() }).optional(),
+  rows: z.object({ period: z.number().int(), annual: z.number().int() }).optional(),
+  canUndo: z.boolean().optional(),
+  lastFill: fillSummarySchema.nullable().optional(),
+});
+
+const projectRef = z.object({ name: z.string(), goal: z.string() });
+
+/** The merged state of a portal tab, as the side panel shows it. */
+export const tabStateSchema = z.object({
+  tabId: z.number().int(),
+  detected: z.boolean(),
+  url: z.string(),
+  project: projectRef.nullable(),
+  rows: z.object({ period: z.number().int(), annual: z.number().int() }),
+  findings: z.array(findingSchema),
+  counts: z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() }),
+  canUndo: z.boolean(),
+  lastFill: fillSummarySchema.nullable(),
+});
+
+export const portalEntrySchema = z.object({ pattern: z.string(), source: z.enum(['build', 'user']) });
+
+export const pageMessages = {
+  /** A frame's part of the form: the background merges the tab's frames, checks, and answers with findings. */
+  'page.report': message(
+    z.object({ part: pagePartSchema }),
+    z.object({ findings: z.array(findingSchema), indicatorOffset: z.number().int(), project: projectRef }),
+    'any',
+  ),
+  /** The tab's current findings (a frame with only the submit buttons asks before letting a submit through). */
+  'page.tabFindings': message(z.object({}), z.object({ findings: z.array(findingSchema) }), 'any'),
+  /** Saves the page's indicators as a template set (保存为模板). */
+  'page.captureSet': message(
+    z.object({
+      name: z.string().max(200),
+      projectName: z.string().max(500),
+      goal: z.string().max(10_000),
+      items: z.array(templateContentSchema).min(1).max(500),
+      source: z.string().max(500),
+    }),
+    z.object({ setId: z.string(), name: z.string(), count: z.number().int() }),
+    'any',
+  ),
+  /** The merged state of a tab (side panel). */
+  'page.tabState': message(z.object({ tabId: z.number().int().nonnegative() }), tabStateSchema, 'extension-page'),
+  /** Portal origins Tianbao runs on: shipped with the build, or added by the person. */
+  'portals.list': message(z.object({}), z.object({ portals: z.array(portalEntrySchema) }), 'extension-page'),
+  /** Registers the content script for a granted origin pattern. */
+  'portals.add': message(z.object({ pattern: z.string().min(1).max(300) }), z.object({ portals: z.array(portalEntrySchema) }), 'extension-page'),
+  /** Unregisters a person-added origin and gives its permission back. */
+  'portals.remove': message(z.object({ pattern: z.string().min(1).max(300) }), z.object({ portals: z.array(portalEntrySchema) }), 'extension-page'),
+} as const;
+
+export const pageEvents = {
+  /** A portal tab's findings or fill state changed (side panels refresh). */
+  'page.changed': z.object({ tabId: z.number().int() }),
+} as const;
