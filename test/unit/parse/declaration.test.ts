@@ -3,6 +3,7 @@ import { formSnapshotSchema, type FormSnapshot, type IndicatorValue } from '@/li
 import type { SourceRow } from '@/lib/parse';
 import { parseDeclarationRows } from '@/lib/parse/declaration';
 import { readDocxRows } from '@/lib/parse/read-docx';
+import { parseCsv, readXlsxRows } from '@/lib/parse/read-file';
 import { readHtmlRows } from '@/lib/parse/read-html';
 import { textToRows } from '@/lib/parse/text-grid';
 import {
@@ -15,12 +16,14 @@ import {
   type TableSpec,
   toBlankSheetRows,
   toBrowserTabText,
+  toCsv,
   toDocx,
   toHtml,
   toLinesText,
   toPipeText,
   toSheetRows,
   toSpacesText,
+  toXlsx,
   TWO_BLOCKS,
   WIDE,
 } from '../../fixtures/declarations/tables';
@@ -139,7 +142,7 @@ const TABLES: Record<string, TableSpec> = {
   SELF_EVALUATION,
 };
 
-type Shape = 'sheet' | 'sheet-blank' | 'html' | 'docx' | 'pipe' | 'tab' | 'lines' | 'spaces';
+type Shape = 'sheet' | 'sheet-blank' | 'xlsx' | 'csv' | 'html' | 'docx' | 'pipe' | 'tab' | 'lines' | 'spaces';
 
 async function rowsIn(spec: TableSpec, shape: Shape): Promise<SourceRow[]> {
   switch (shape) {
@@ -147,6 +150,11 @@ async function rowsIn(spec: TableSpec, shape: Shape): Promise<SourceRow[]> {
       return toSheetRows(spec);
     case 'sheet-blank':
       return toBlankSheetRows(spec);
+    case 'xlsx':
+      // Through the project's xlsx reader (merges filled from their top-left cell).
+      return (await readXlsxRows(await toXlsx(spec)))[0]!.rows;
+    case 'csv':
+      return parseCsv(toCsv(spec));
     case 'html':
       return readHtmlRows(toHtml(spec));
     case 'docx':
@@ -170,7 +178,7 @@ async function rowsIn(spec: TableSpec, shape: Shape): Promise<SourceRow[]> {
  */
 const LOSSY = new Set(['SIDE_BY_SIDE/lines', 'SIDE_BY_SIDE/spaces', 'WIDE/lines', 'WIDE/spaces', 'SELF_EVALUATION/lines']);
 
-const SHAPES: Shape[] = ['sheet', 'sheet-blank', 'html', 'docx', 'pipe', 'tab', 'lines', 'spaces'];
+const SHAPES: Shape[] = ['sheet', 'sheet-blank', 'xlsx', 'csv', 'html', 'docx', 'pipe', 'tab', 'lines', 'spaces'];
 const CASES = Object.keys(TABLES)
   .flatMap((table) => SHAPES.map((shape) => [table, shape] as const))
   .filter(([table, shape]) => !LOSSY.has(`${table}/${shape}`));
