@@ -8,6 +8,8 @@
  * - `parseDeclarationRows(rows, options)`: rows from `textToRows` (text-grid.ts), `readHtmlRows`
  *   (read-html.ts), `readDocxRows` (read-docx.ts) or the xlsx/csv reader → snapshot, or null when the rows
  *   are not a declaration / 批复 / self-evaluation table (e.g. the multi-project export list).
+ * The readers are not re-exported here: read-docx pulls in mammoth, which callers load on demand
+ * (`await import('./read-docx')`) so pages that never open a Word file do not carry it.
  *
  * Golden rule: actual values are never taken for targets. A self-evaluation returns layout
  * `self-evaluation` with a warning saying it is not a target table; its 实际完成值 go to `previousActual`.
@@ -34,10 +36,6 @@ import {
   unitStatement,
 } from './declaration-vocab';
 import type { ParseOptions, SourceRow } from './index';
-
-export { readDocxRows } from './read-docx';
-export { readHtmlRows } from './read-html';
-export { textToRows } from './text-grid';
 
 function filled(row: SourceRow): string[] {
   return row.cells.filter((c) => c.trim() !== '');
