@@ -11,6 +11,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // Explicit imports everywhere: auto-imports from components/ clashed with names declared in lib/.
+  imports: false,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startPortal } from '@/lib/page/controller';
 import { parsePortalList } from '@/lib/portals';
 
