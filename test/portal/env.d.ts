@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 /** Module declarations for the replica portal pages (Vite virtual module and Vue single-file components). */
 declare module 'virtual:portal-seed' {
   /** The seed projects as JSON (typed by shared/seed.ts). */

@@ -14,6 +14,12 @@ export type PortalRoute =
       rerender: boolean;
       /** Seed projects reopen from an earlier save; generated states always start fresh. */
       fromSeed: boolean;
+      /**
+       * Element only: whether el-select options stay in the DOM while closed (Element Plus's default).
+       * `?rows=N` turns it off, as portals with big tables do (each persistent dropdown costs a popper and
+       * forced layouts at mount); `&persistent=0|1` overrides.
+       */
+      persistentDropdowns: boolean;
     };
 
 /** Largest `?rows=N` served (a 500-row benchmark needs 500; more only slows the page down). */
@@ -119,24 +125,27 @@ function findSeedProject(seed: PortalSeed, ref: string): PortalProject | undefin
 /** Resolves a page URL's query string to what the replica shows; never throws. */
 export function resolveRoute(search: string, seed: PortalSeed): PortalRoute {
   const params = new URLSearchParams(search);
-  const rerender = ['1', 'true', 'yes'].includes(params.get('rerender') ?? '');
+  const flag = (name: string) => ['1', 'true', 'yes'].includes(params.get(name) ?? '');
+  const rerender = flag('rerender');
   const rows = params.get('rows');
+  const persistentDropdowns = params.has('persistent') ? flag('persistent') : rows === null;
+  const common = { rerender, persistentDropdowns };
   if (rows !== null) {
     const count = Number(rows);
     if (!Number.isInteger(count) || count < 0 || count > MAX_ROWS) {
       return { kind: 'list', notice: `参数 rows=${rows} 无效（应为 0–${MAX_ROWS} 的整数）` };
     }
-    return { kind: 'project', project: generatedProject(count, seed.unit), rerender, fromSeed: false };
+    return { kind: 'project', project: generatedProject(count, seed.unit), fromSeed: false, ...common };
   }
   const state = params.get('state');
-  if (state === 'blank') return { kind: 'project', project: blankProject(seed.unit), rerender, fromSeed: false };
-  if (state === 'errors') return { kind: 'project', project: errorsProject(seed.unit), rerender, fromSeed: false };
+  if (state === 'blank') return { kind: 'project', project: blankProject(seed.unit), fromSeed: false, ...common };
+  if (state === 'errors') return { kind: 'project', project: errorsProject(seed.unit), fromSeed: false, ...common };
   if (state !== null && state !== '') return { kind: 'list', notice: `未知的 state=${state}（可用：blank、errors）` };
   const ref = params.get('project');
   if (ref !== null && ref !== '') {
     const project = findSeedProject(seed, ref);
     if (!project) return { kind: 'list', notice: `未找到项目：${ref}` };
-    return { kind: 'project', project: cloneProject(project), rerender, fromSeed: true };
+    return { kind: 'project', project: cloneProject(project), fromSeed: true, ...common };
   }
   return { kind: 'list' };
 }

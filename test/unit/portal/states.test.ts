@@ -34,12 +34,14 @@ const amount = (text: string) => parseDecimal(text)!;
 describe('resolveRoute', () => {
   it.each([
     ['', { kind: 'list' }],
-    ['?project=1', { kind: 'project', key: 'project:1', name: '12345热线运作经费', fromSeed: true, rerender: false }],
+    ['?project=1', { kind: 'project', key: 'project:1', name: '12345热线运作经费', fromSeed: true, rerender: false, persistentDropdowns: true }],
     ['?project=12345%E7%83%AD%E7%BA%BF%E8%BF%90%E4%BD%9C%E7%BB%8F%E8%B4%B9', { kind: 'project', key: 'project:1', name: '12345热线运作经费' }],
     ['?project=0&rerender=1', { kind: 'project', key: 'project:0', rerender: true }],
     ['?state=blank', { kind: 'project', key: 'state:blank', fromSeed: false }],
     ['?state=errors&rerender=true', { kind: 'project', key: 'state:errors', rerender: true }],
-    ['?rows=3', { kind: 'project', key: 'rows:3' }],
+    ['?rows=3', { kind: 'project', key: 'rows:3', persistentDropdowns: false }],
+    ['?rows=3&persistent=1', { kind: 'project', key: 'rows:3', persistentDropdowns: true }],
+    ['?state=blank&persistent=0', { kind: 'project', key: 'state:blank', persistentDropdowns: false }],
     ['?project=7', { kind: 'list', notice: '未找到项目：7' }],
     ['?state=nope', { kind: 'list' }],
     ['?rows=-1', { kind: 'list' }],
