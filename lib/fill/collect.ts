@@ -50,7 +50,8 @@ function rowValue(cells: RowCells): IndicatorValue | null {
   const symbolText = cells.symbol ?? '';
   const valueText = cells.value ?? '';
   const unit = cells.unit ?? '';
-  if (symbolText === '' && valueText === '') return null;
+  // No value typed (a symbol or unit alone is a row's preset, not a value): the set has no value here.
+  if (valueText === '') return null;
   const symbol = normaliseSymbol(symbolText);
   if (symbol === '定性') return { symbol, value: null, unit: '', text: valueText, raw: valueText };
   const parsed = splitValue(valueText);

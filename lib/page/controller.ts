@@ -48,7 +48,9 @@ function summarise(report: FillReport): FillSummary {
 export function startPortal(deps: PortalDeps): void {
   const { doc, signal, send } = deps;
   const win = doc.defaultView!;
-  const t = stringsFor(deps.language ?? win.navigator.language);
+  // A Chinese portal gets the Chinese UI whatever the browser's language; elsewhere the browser decides.
+  const pageLang = doc.documentElement.lang;
+  const t = stringsFor(pageLang.toLowerCase().startsWith('zh') ? pageLang : (deps.language ?? win.navigator.language));
   let form: DetectedForm | null = null;
   let overlay: Overlay | null = null;
   let collected: CollectedForm | null = null;

@@ -33,7 +33,7 @@ const STYLE = `
   border-radius: 14px; background: #fff; color: #2f6fde; font-size: 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
 .launcher:hover, .launcher:focus-visible { background: #2f6fde; color: #fff; outline: none; }
 .launcher .logo { font-weight: 700; }
-.panel { position: fixed; top: 12vh; left: 50%; transform: translateX(-50%); width: min(620px, 92vw); max-height: 70vh; display: flex; flex-direction: column;
+.panel { position: fixed; z-index: 2147483001; top: 12vh; left: 50%; transform: translateX(-50%); width: min(620px, 92vw); max-height: 70vh; display: flex; flex-direction: column;
   background: #fff; border-radius: 8px; box-shadow: 0 12px 40px rgba(0,0,0,.25); border: 1px solid #dcdfe6; color: #303133; font-size: 14px; pointer-events: auto; }
 .panel header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid #ebeef5; }
 .panel header input { flex: 1; font-size: 14px; padding: 8px 10px; border: 1px solid #c0c4cc; border-radius: 4px; outline: none; }
@@ -56,19 +56,19 @@ button.btn.danger { background: #e6553a; border-color: #e6553a; color: #fff; }
 .report.ok { color: #2e8b57; }
 .report.bad { color: #c0392b; }
 .report ul { margin: 4px 0 0; padding-left: 18px; color: #606266; }
-.badge { position: fixed; left: 12px; bottom: 12px; pointer-events: auto; padding: 6px 12px; border-radius: 16px; font-size: 12px; cursor: pointer; border: none;
+.badge { position: fixed; z-index: 2147483001; left: 12px; bottom: 12px; pointer-events: auto; padding: 6px 12px; border-radius: 16px; font-size: 12px; cursor: pointer; border: none;
   background: #67c23a; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .badge.error { background: #e6553a; }
 .badge.warning { background: #e6a23c; }
-.findings { position: fixed; left: 12px; bottom: 48px; width: min(420px, 90vw); max-height: 50vh; overflow: auto; background: #fff; border: 1px solid #dcdfe6;
+.findings { position: fixed; z-index: 2147483002; left: 12px; bottom: 48px; width: min(420px, 90vw); max-height: 50vh; overflow: auto; background: #fff; border: 1px solid #dcdfe6;
   border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.2); pointer-events: auto; font-size: 13px; color: #303133; }
 .findings li { list-style: none; padding: 8px 12px; border-bottom: 1px solid #f2f3f5; cursor: pointer; line-height: 1.5; }
 .findings li:hover, .findings li:focus-visible { background: #f5f7fa; outline: none; }
 .findings ul { margin: 0; padding: 0; }
 .sev { display: inline-block; min-width: 34px; margin-right: 6px; padding: 0 4px; border-radius: 3px; font-size: 11px; color: #fff; text-align: center; }
 .sev.error { background: #e6553a; } .sev.warning { background: #e6a23c; } .sev.info { background: #909399; }
-.backdrop { position: fixed; inset: 0; background: rgba(0,0,0,.35); pointer-events: auto; }
-.dialog { position: fixed; top: 18vh; left: 50%; transform: translateX(-50%); width: min(560px, 92vw); background: #fff; border-radius: 8px; pointer-events: auto;
+.backdrop { position: fixed; z-index: 2147483005; inset: 0; background: rgba(0,0,0,.35); pointer-events: auto; }
+.dialog { position: fixed; z-index: 2147483006; top: 18vh; left: 50%; transform: translateX(-50%); width: min(560px, 92vw); background: #fff; border-radius: 8px; pointer-events: auto;
   box-shadow: 0 12px 40px rgba(0,0,0,.3); color: #303133; font-size: 14px; }
 .dialog h2 { margin: 0; padding: 14px 18px 6px; font-size: 16px; color: #c0392b; }
 .dialog p { margin: 0; padding: 0 18px 8px; color: #606266; font-size: 13px; }
