@@ -5,7 +5,8 @@
  */
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, launchBrowser, type PortalServer, readSaved, saveArtifactsOnFailure, startPortal, waitForSaved } from './support';
+import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
+import { saveArtifactsOnFailure } from './support/failure-artifacts';
 
 let portal: PortalServer;
 let session: BrowserSession | undefined;

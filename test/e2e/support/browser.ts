@@ -7,7 +7,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { beforeEach } from 'vitest';
 import { findChromium } from './chromium';
 import { REPO_ROOT } from './portal-server';
 
@@ -110,21 +109,4 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Call at the top of a test file: whenever a test fails, the session's pages are screenshotted and its
- * console log saved under test-results/e2e-artifacts/<test name>/.
- */
-export function saveArtifactsOnFailure(getSession: () => BrowserSession | undefined): void {
-  beforeEach(({ task, onTestFailed }) => {
-    const start = getSession()?.consoleLines.length ?? 0;
-    onTestFailed(async () => {
-      const session = getSession();
-      if (!session) return;
-      session.consoleLines.push(`[artifacts] ---- test "${task.name}" failed (its console output starts at line ${start + 1}) ----`);
-      const dir = await session.saveArtifacts(`${task.file?.name ?? 'e2e'}-${task.name}`);
-      console.error(`e2e: screenshots and console log of the failed test are in ${dir}`);
-    });
-  });
 }
