@@ -48,8 +48,10 @@ export function detectTextShape(text: string): TextShape {
 
 function splitPipeLine(line: string): string[] {
   let t = line.trim();
-  if (/^[|｜]/.test(t)) t = t.slice(1);
-  if (/[|｜]$/.test(t) && !t.endsWith('\\|')) t = t.slice(0, -1);
+  // Outer pipes come in pairs (`| a | b |`); a lone leading pipe is an empty first cell (` | | 培训 | 5次`).
+  const leading = /^[|｜]/.test(t);
+  const trailing = /[|｜]$/.test(t) && !t.endsWith('\\|') && t.length > 1;
+  if (leading && trailing) t = t.slice(1, -1);
   const cells: string[] = [];
   let current = '';
   for (let i = 0; i < t.length; i++) {

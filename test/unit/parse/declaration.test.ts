@@ -532,5 +532,8 @@ describe('fixture files (what the CLI is run on)', () => {
       layout,
     ]);
     expect(snapshot.projects).toHaveLength(1);
+    // Every indicator has a name and a value (none was shifted into the wrong column).
+    for (const i of p.indicators) expect([i.name, i.annual ?? i.period]).not.toContain(null);
+    for (const i of p.indicators) expect(i.name).not.toMatch(/^[≥≤<>=]/);
   });
 });

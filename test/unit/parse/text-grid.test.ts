@@ -31,6 +31,7 @@ describe('textToRows', () => {
     ['Markdown rows and rule', '| a | b |\n| --- | :---: |\n| 1 | 2 |', [['a', 'b'], ['1', '2']]],
     ['empty pipe cells kept', '| a |  | c |', [['a', '', 'c']]],
     ['rows without outer pipes', 'a | b\nc | d', [['a', 'b'], ['c', 'd']]],
+    ['a lone leading pipe is an empty first cell', ' | | 培训 | 5次\n产出指标 | 数量指标 | a | 1', [['', '', '培训', '5次'], ['产出指标', '数量指标', 'a', '1']]],
     ['escaped pipe inside a cell', '| a \\| b | c |', [['a | b', 'c']]],
     ['lines without pipes in pipe text', '标题\n| a | b |\n| c | d |', [['标题'], ['a', 'b'], ['c', 'd']]],
   ])('pipe: %s', (_name, text, expected) => {
