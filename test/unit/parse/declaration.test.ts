@@ -537,3 +537,33 @@ describe('fixture files (what the CLI is run on)', () => {
     for (const i of p.indicators) expect(i.name).not.toMatch(/^[≥≤<>=]/);
   });
 });
+
+describe('order and noise', () => {
+  it('reads header fields in any order, with noise rows, and indicator columns in any order', () => {
+    const rows = [
+      ['填报日期:2024年3月1日'],
+      ['实施单位', '市图书馆'],
+      [''],
+      ['年度目标', '完成数字资源采购'],
+      ['项目名称', '数字资源采购'],
+      ['项目负责人', '李四', '联系电话', '12345678'],
+      ['单位:万元'],
+      ['其他资金', '5', '财政拨款', '80.5'],
+      ['序号', '指标值', '三级指标', '二级指标', '一级指标', '备注'],
+      ['1', '≥12个', '采购数据库数量', '数量指标', '产出指标', ''],
+      ['2', '≥99%', '数据库可用率', '质量指标', '产出指标', '第三方监测'],
+      ['', '', '', '', '', ''],
+      ['3', '≥90%', '读者满意度', '服务对象满意度', '满意度指标', ''],
+      ['审核人:王五'],
+    ].map((cells, k) => ({ cells, line: k + 1 }));
+    const snapshot = parseDeclarationRows(rows)!;
+    expect(summary(snapshot)).toEqual([
+      '数字资源采购 | 市图书馆 | 85.50 = 80.50 + 0.00 + 5.00',
+      'goal:  | annual: 完成数字资源采购 | sets: A',
+      '产出指标/数量指标/采购数据库数量: - | ≥12个',
+      '产出指标/质量指标/数据库可用率: - | ≥99% r=第三方监测',
+      '满意度指标/服务对象满意度/读者满意度: - | ≥90%',
+    ]);
+    expect(snapshot.warnings.map((w) => w.line)).toEqual([8]);
+  });
+});
