@@ -130,9 +130,13 @@ async function addRows(grid: GridHandle, count: number, doc: Document, signal?: 
 /** Row count including rows a virtualised grid has not rendered (its canvas is as tall as all rows). */
 export function rowCount(grid: GridHandle): number {
   if (grid.kind === 'slick') {
+    const rendered = gridRows(grid).length;
+    const viewport = grid.root.querySelector<HTMLElement>('.slick-viewport');
+    // While every row fits, the canvas is as tall as the viewport, not as the rows: count what is rendered.
+    if (!viewport || viewport.scrollHeight <= viewport.clientHeight + 1) return rendered;
     const canvas = grid.root.querySelector<HTMLElement>('.grid-canvas');
     const height = parseFloat(canvas?.style.height || '0');
-    return Math.round(height / rowHeight(grid)) || gridRows(grid).length;
+    return Math.max(rendered, Math.round(height / rowHeight(grid)));
   }
   return gridRows(grid).length;
 }

@@ -88,11 +88,20 @@ export function findGrids(doc: Document): GridHandle[] {
   for (const [row, { kind, columns }] of byRow) {
     const fields = Object.keys(columns);
     if (fields.length < MIN_GRID_FIELDS || columns.name === undefined || columns.value === undefined) continue;
-    const root = kind === 'slick' ? (row.closest('.slick-header')?.parentElement ?? row.parentElement!) : gridRootOfTable(row);
+    const root = kind === 'slick' ? slickRoot(row) : gridRootOfTable(row);
     grids.push({ kind, root: root as HTMLElement, columns, tabs: [] });
   }
   assignSets(doc, grids);
   return grids;
+}
+
+/** The SlickGrid container: the nearest ancestor of the header that also holds the row viewport. */
+function slickRoot(headerRow: Element): HTMLElement {
+  const container = headerRow.closest<HTMLElement>('.slickgrid-container');
+  if (container) return container;
+  let el: HTMLElement | null = headerRow.parentElement;
+  while (el && !el.querySelector('.slick-viewport')) el = el.parentElement;
+  return el ?? (headerRow.parentElement as HTMLElement);
 }
 
 /** The wrapper holding a header table and its body (el-table splits them into two tables). */
