@@ -15,9 +15,22 @@ import {
   runRules,
   runSnapshotRules,
 } from './run';
+import { resetCopiedIndicatorsState } from './rules/project-copied-indicators';
+import { resetUnitTotalsState } from './rules/totals-unit';
 import type { Finding } from './types';
 
 const ALL = RULE_LIST.map((rule) => asAnyRule(rule));
+
+/**
+ * Forgets what the across-project rules kept from their last run (they then start from scratch). Results never
+ * depend on that state as long as snapshots are treated as values — edits make new project / indicator
+ * objects instead of changing them in place; this is for tests that compare both paths, and for callers
+ * that did change a snapshot in place.
+ */
+export function forgetIncrementalState(): void {
+  resetCopiedIndicatorsState();
+  resetUnitTotalsState();
+}
 
 /** All rules over a snapshot, findings in canonical order (合计, units, then projects in form order). */
 export function runChecks(snapshot: FormSnapshot, config?: CheckConfig): Finding[] {

@@ -6,7 +6,7 @@
 export { type CheckConfig, type CheckConfigInput, checkConfigSchema, parseCheckConfig, type Typo } from './config';
 export { DEFAULT_CHECK_CONFIG, DEFAULT_TYPOS, profileOf, RULE_DEFAULTS } from './defaults';
 export { findingSchema, fixSchema } from './schemas';
-export { checkProject, recheckProject, runChecks, runChecksDetailed } from './engine';
+export { checkProject, forgetIncrementalState, recheckProject, runChecks, runChecksDetailed } from './engine';
 export { applyFixes } from './fix';
 export { RULE_LIST, RULES } from './registry';
 export { type CheckRun, compareFindings, resolveContext } from './run';

@@ -153,7 +153,8 @@ function projectBase(snapshot: FormSnapshot, projectIndex: number) {
   const project = snapshot.projects[projectIndex];
   return {
     project: project?.name ?? '',
-    projectKey: keyPart(project?.name ?? '', occurrences(snapshot.projects)[projectIndex] ?? 1),
+    // A full run numbers all projects once; a single-project re-check counts just this one's earlier namesakes.
+    projectKey: keyPart(project?.name ?? '', occurrenceCache.get(snapshot.projects)?.[projectIndex] ?? occurrence(snapshot.projects, projectIndex)),
     projectIndex,
     line: project?.source?.line,
     element: project?.source?.element,
@@ -300,6 +301,7 @@ export function mergeRun(byProject: Finding[][], acrossProjects: Finding[], name
 /** Runs rules over the whole snapshot. */
 export function runRules(rules: readonly AnyRule[], snapshot: FormSnapshot, ctx: RuleContext): CheckRun {
   const projects = Array.isArray(snapshot.projects) ? snapshot.projects : [];
+  occurrences(projects);
   const byProject = projects.map((_, i) => runProjectRules(rules, snapshot, i, ctx));
   return mergeRun(byProject, runSnapshotRules(rules, snapshot, ctx), projects.map((p) => p.name));
 }

@@ -1,6 +1,6 @@
-import { findLevel1, type Level1Category } from '../../domain/taxonomy';
+import type { Level1Category } from '../../domain/schemas';
 import { defineRule } from '../define-rule';
-import { findKeyword, projectText } from '../helpers';
+import { findKeyword, level1Of, projectText } from '../helpers';
 import { type Draft, msg } from '../types';
 
 /**
@@ -16,30 +16,30 @@ export const checkCategoryMissing = defineRule({
     if (project.indicators.length === 0) return [];
     const present = new Set<Level1Category>();
     for (const indicator of project.indicators) {
-      const level1 = findLevel1(profile, indicator.level1);
+      const level1 = level1Of(profile, indicator.level1);
       if (level1) present.add(level1);
     }
-    const presentNames = profile.level1.filter((c) => present.has(c)).map((c) => c.name).join('、');
+    const presentNames = () => profile.level1.filter((c) => present.has(c)).map((c) => c.name).join('、');
     const drafts: Draft[] = [];
     for (const wanted of options.required) {
-      const category = findLevel1(profile, wanted);
+      const category = level1Of(profile, wanted);
       if (!category || present.has(category)) continue;
       drafts.push({
         field: 'indicators',
         tag: category.name,
-        message: msg('category.required', { category: category.name, present: presentNames }),
+        message: msg('category.required', { category: category.name, present: presentNames() }),
       });
     }
-    const keyword = findKeyword(projectText(project), options.servesPeopleKeywords);
+    // Reading name and goal for keywords is only worth it when a people-serving category is missing.
+    const missing = options.whenServingPeople.map((w) => level1Of(profile, w)).filter((c) => c !== undefined && !present.has(c));
+    const keyword = missing.length > 0 ? findKeyword(projectText(project), options.servesPeopleKeywords) : undefined;
     if (keyword) {
-      for (const wanted of options.whenServingPeople) {
-        const category = findLevel1(profile, wanted);
-        if (!category || present.has(category)) continue;
+      for (const category of missing) {
         drafts.push({
           severity: 'warning',
           field: 'indicators',
-          tag: category.name,
-          message: msg('category.satisfaction', { category: category.name, keyword }),
+          tag: category!.name,
+          message: msg('category.satisfaction', { category: category!.name, keyword }),
         });
       }
     }

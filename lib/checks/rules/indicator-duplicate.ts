@@ -1,6 +1,5 @@
-import { cleanLabel } from '../../domain/text';
 import { defineRule } from '../define-rule';
-import { comparableName } from '../helpers';
+import { cleanedLabel, comparableName } from '../helpers';
 import { type Draft, msg } from '../types';
 
 /** `indicator.duplicate` — the same 三级 name twice in one indicator set (the portal refuses to save it). */
@@ -20,7 +19,7 @@ export const checkIndicatorDuplicate = defineRule({
         drafts.push({
           indicatorIndex,
           field: 'name',
-          message: msg('duplicate', { name: cleanLabel(indicator.name), first: earlier + 1 }),
+          message: msg('duplicate', { name: cleanedLabel(indicator.name), first: earlier + 1 }),
         });
       }
     });

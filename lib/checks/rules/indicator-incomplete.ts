@@ -1,7 +1,5 @@
-import { findLevel1 } from '../../domain/taxonomy';
-import { cleanLabel } from '../../domain/text';
 import { defineRule } from '../define-rule';
-import { hasContent, isMissingValue, shownValue, VALUE_SETS, valueIn } from '../helpers';
+import { cleanedLabel, hasContent, isBlankLabel, isMissingValue, level1Of, shownValue, VALUE_SETS, valueIn } from '../helpers';
 import { type Draft, msg } from '../types';
 
 /**
@@ -16,27 +14,26 @@ export const checkIndicatorIncomplete = defineRule({
   project(project, _index, _options, { profile }) {
     const drafts: Draft[] = [];
     project.indicators.forEach((indicator, indicatorIndex) => {
-      const level1Text = cleanLabel(indicator.level1);
-      if (level1Text === '') {
+      if (isBlankLabel(indicator.level1)) {
         drafts.push({
           indicatorIndex,
           field: 'level1',
           message: msg('incomplete.level1', { expected: profile.level1.map((c) => c.name).join('、') }),
         });
       }
-      if (cleanLabel(indicator.level2) === '') {
-        const level1 = findLevel1(profile, level1Text);
+      if (isBlankLabel(indicator.level2)) {
+        const level1 = level1Of(profile, indicator.level1);
         const choices = level1 ? level1.level2 : profile.level1.flatMap((c) => c.level2);
         drafts.push({
           indicatorIndex,
           field: 'level2',
           message: msg('incomplete.level2', {
-            level1: level1?.name ?? level1Text,
+            level1: level1?.name ?? cleanedLabel(indicator.level1),
             expected: choices.map((c) => c.name).join('、'),
           }),
         });
       }
-      if (cleanLabel(indicator.name) === '') drafts.push({ indicatorIndex, field: 'name', message: msg('incomplete.name') });
+      if (isBlankLabel(indicator.name)) drafts.push({ indicatorIndex, field: 'name', message: msg('incomplete.name') });
       for (const set of VALUE_SETS) {
         const value = valueIn(indicator, set);
         if (!value || isMissingValue(value) || value.problem) continue;

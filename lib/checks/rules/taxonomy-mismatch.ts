@@ -1,6 +1,5 @@
-import { findLevel1, findLevel2 } from '../../domain/taxonomy';
-import { cleanLabel } from '../../domain/text';
 import { defineRule } from '../define-rule';
+import { cleanedLabel, isBlankLabel, level1Of, level2Of } from '../helpers';
 import { type Draft, msg } from '../types';
 
 /**
@@ -14,30 +13,28 @@ export const checkTaxonomyMismatch = defineRule({
   project(project, _index, _options, { profile }) {
     const drafts: Draft[] = [];
     project.indicators.forEach((indicator, indicatorIndex) => {
-      const level1Text = cleanLabel(indicator.level1);
-      const level2Text = cleanLabel(indicator.level2);
-      if (level1Text === '') return;
-      const level1 = findLevel1(profile, level1Text);
+      if (isBlankLabel(indicator.level1)) return;
+      const level1 = level1Of(profile, indicator.level1);
       if (!level1) {
         drafts.push({
           indicatorIndex,
           field: 'level1',
           message: msg('taxonomy.level1-unknown', {
-            level1: level1Text,
+            level1: cleanedLabel(indicator.level1),
             expected: profile.level1.map((c) => c.name).join('、'),
           }),
         });
         return;
       }
-      if (level2Text === '' || findLevel2(profile, level2Text, level1)) return;
-      const elsewhere = findLevel2(profile, level2Text);
+      if (isBlankLabel(indicator.level2) || level2Of(profile, indicator.level2, level1)) return;
+      const elsewhere = level2Of(profile, indicator.level2);
       drafts.push({
         indicatorIndex,
         field: 'level2',
         message: elsewhere
           ? msg('taxonomy.level2-misplaced', { level2: elsewhere.level2.name, level1: level1.name, expected: elsewhere.level1.name })
           : msg('taxonomy.level2-unknown', {
-              level2: level2Text,
+              level2: cleanedLabel(indicator.level2),
               level1: level1.name,
               expected: level1.level2.map((c) => c.name).join('、'),
             }),

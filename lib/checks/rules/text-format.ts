@@ -2,6 +2,7 @@ import type { Project } from '../../domain/schemas';
 import { removeCjkSpaces } from '../../domain/text';
 import type { FormatIssue } from '../../i18n/checks';
 import { defineRule } from '../define-rule';
+import { memoize } from '../helpers';
 import { type Draft, type FindingField, msg } from '../types';
 
 /** What kind of text a field holds; decides which tidy-ups apply. */
@@ -22,8 +23,20 @@ const TRAILING_SEPARATOR: Record<TextKind, RegExp> = {
   goal: /[,，、;；:：]+$/,
 };
 
-/** The tidied text and what was wrong with it. Pure; exported for the fix writer and tests. */
+/** Anything tidyText could change; texts without one of these are already tidy (most are). */
+const MAYBE_UNTIDY = /[\uFF05\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\s\u00a0\u3000,;:?!()<>=≧≦]|[，、；：。]$/;
+
+const NOTHING: { to: string; issues: FormatIssue[] } = Object.freeze({ to: '', issues: [] }) as never;
+
+const tidyCache = { name: memoize((t) => tidy(t, 'name')), goal: memoize((t) => tidy(t, 'goal')), value: memoize((t) => tidy(t, 'value')) };
+
+/** The tidied text and what was wrong with it (`issues` empty when it is tidy). Pure and cached. */
 export function tidyText(text: string, kind: TextKind): { to: string; issues: FormatIssue[] } {
+  if (!MAYBE_UNTIDY.test(text)) return { ...NOTHING, to: text };
+  return tidyCache[kind](text);
+}
+
+function tidy(text: string, kind: TextKind): { to: string; issues: FormatIssue[] } {
   const issues: FormatIssue[] = [];
   const step = (issue: FormatIssue, next: string) => {
     if (next !== current) {
@@ -54,19 +67,17 @@ export function tidyText(text: string, kind: TextKind): { to: string; issues: Fo
   return { to: current, issues };
 }
 
-function fieldsOf(project: Project): { indicatorIndex?: number; field: FindingField; kind: TextKind; text: string }[] {
-  const out: { indicatorIndex?: number; field: FindingField; kind: TextKind; text: string }[] = [
-    { field: 'projectName', kind: 'name', text: project.name },
-    { field: 'goal', kind: 'goal', text: project.goal },
-  ];
-  if (project.annualGoal !== undefined) out.push({ field: 'annualGoal', kind: 'goal', text: project.annualGoal });
+/** Visits each text field with its kind (no arrays built: this runs per keystroke). */
+function forEachField(project: Project, visit: (text: string, field: FindingField, kind: TextKind, indicatorIndex?: number) => void): void {
+  visit(project.name, 'projectName', 'name');
+  visit(project.goal, 'goal', 'goal');
+  if (project.annualGoal !== undefined) visit(project.annualGoal, 'annualGoal', 'goal');
   project.indicators.forEach((indicator, indicatorIndex) => {
-    out.push({ indicatorIndex, field: 'name', kind: 'name', text: indicator.name });
-    if (indicator.period) out.push({ indicatorIndex, field: 'period', kind: 'value', text: indicator.period.raw });
-    if (indicator.annual) out.push({ indicatorIndex, field: 'annual', kind: 'value', text: indicator.annual.raw });
-    if (indicator.explanation !== undefined) out.push({ indicatorIndex, field: 'explanation', kind: 'goal', text: indicator.explanation });
+    visit(indicator.name, 'name', 'name', indicatorIndex);
+    if (indicator.period) visit(indicator.period.raw, 'period', 'value', indicatorIndex);
+    if (indicator.annual) visit(indicator.annual.raw, 'annual', 'value', indicatorIndex);
+    if (indicator.explanation !== undefined) visit(indicator.explanation, 'explanation', 'goal', indicatorIndex);
   });
-  return out;
 }
 
 /**
@@ -80,17 +91,17 @@ export const checkTextFormat = defineRule({
   description: 'Texts have no stray spaces, mixed-width punctuation or trailing separators; symbols in stored form.',
   project(project) {
     const drafts: Draft[] = [];
-    for (const { indicatorIndex, field, kind, text } of fieldsOf(project)) {
-      if (!text || text.trim() === '') continue;
+    forEachField(project, (text, field, kind, indicatorIndex) => {
+      if (!text || !MAYBE_UNTIDY.test(text) || text.trim() === '') return;
       const { to, issues } = tidyText(text, kind);
-      if (issues.length === 0 || to === '') continue;
+      if (issues.length === 0 || to === '') return;
       drafts.push({
         ...(indicatorIndex !== undefined ? { indicatorIndex } : {}),
         field,
         message: msg('format', { issues, to }),
         ...(field === 'projectName' ? {} : { fix: { field, from: text, to } }),
       });
-    }
+    });
     return drafts;
   },
 });

@@ -28,6 +28,19 @@ export function findTypos(text: string, typos: readonly Typo[]): Hit[] {
   return hits.sort((a, b) => a.at - b.at);
 }
 
+const anyTypoCache = new WeakMap<readonly Typo[], RegExp>();
+
+/** One regex for the whole list: most texts have no typo, and one test rules them out. */
+function anyTypo(typos: readonly Typo[]): RegExp {
+  let re = anyTypoCache.get(typos);
+  if (!re) {
+    const words = typos.map((t) => t.wrong.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    re = words.length > 0 ? new RegExp(words.join('|')) : /(?!)/;
+    anyTypoCache.set(typos, re);
+  }
+  return re;
+}
+
 /** The text with every hit replaced (hits never overlap in practice; an overlapping one is skipped). */
 function replaceHits(text: string, hits: readonly Hit[]): string {
   let out = '';
@@ -50,20 +63,17 @@ function contextOf(text: string, hit: Hit): string {
   return `${from > 0 ? '…' : ''}${chars.slice(from, to).join('')}${to < chars.length ? '…' : ''}`;
 }
 
-/** The texts a person typed, per field, with the field a fix writes to. */
-function textsOf(project: Project): { indicatorIndex?: number; field: FindingField; text: string }[] {
-  const texts: { indicatorIndex?: number; field: FindingField; text: string }[] = [
-    { field: 'projectName', text: project.name },
-    { field: 'goal', text: project.goal },
-  ];
-  if (project.annualGoal !== undefined) texts.push({ field: 'annualGoal', text: project.annualGoal });
+/** Visits the texts a person typed, with the field a fix writes to (no arrays built: this runs per keystroke). */
+function forEachText(project: Project, visit: (text: string, field: FindingField, indicatorIndex?: number) => void): void {
+  visit(project.name, 'projectName');
+  visit(project.goal, 'goal');
+  if (project.annualGoal !== undefined) visit(project.annualGoal, 'annualGoal');
   project.indicators.forEach((indicator, indicatorIndex) => {
-    texts.push({ indicatorIndex, field: 'name', text: indicator.name });
-    if (indicator.period) texts.push({ indicatorIndex, field: 'period', text: indicator.period.raw });
-    if (indicator.annual) texts.push({ indicatorIndex, field: 'annual', text: indicator.annual.raw });
-    if (indicator.explanation !== undefined) texts.push({ indicatorIndex, field: 'explanation', text: indicator.explanation });
+    visit(indicator.name, 'name', indicatorIndex);
+    if (indicator.period) visit(indicator.period.raw, 'period', indicatorIndex);
+    if (indicator.annual) visit(indicator.annual.raw, 'annual', indicatorIndex);
+    if (indicator.explanation !== undefined) visit(indicator.explanation, 'explanation', indicatorIndex);
   });
-  return texts;
 }
 
 /**
@@ -78,24 +88,25 @@ export const checkTextTypo = defineRule({
   project(project, _index, options) {
     const drafts: Draft[] = [];
     const typos = options.typos;
-    for (const { indicatorIndex, field, text } of textsOf(project)) {
-      if (!text) continue;
+    const quick = anyTypo(typos);
+    forEachText(project, (text, field, indicatorIndex) => {
+      if (!text || !quick.test(text)) return;
       const hits = findTypos(text, typos);
-      if (hits.length === 0) continue;
+      if (hits.length === 0) return;
       drafts.push({
         ...(indicatorIndex !== undefined ? { indicatorIndex } : {}),
         field,
         message: typoMessage(text, hits),
         fix: { field, from: text, to: replaceHits(text, hits) },
       });
-    }
+    });
     // Labels in the printed source text that no field holds any more (an importer read 千度指标值 as 年度指标值).
     const source = project.source?.text;
-    if (source) {
+    if (source && quick.test(source)) {
       const counted = new Map<string, number>();
-      for (const { text } of textsOf(project)) {
+      forEachText(project, (text) => {
         for (const hit of findTypos(text ?? '', typos)) counted.set(hit.typo.wrong, (counted.get(hit.typo.wrong) ?? 0) + 1);
-      }
+      });
       const extra = findTypos(source, typos).filter((hit) => {
         const left = counted.get(hit.typo.wrong) ?? 0;
         counted.set(hit.typo.wrong, left - 1);

@@ -1,6 +1,6 @@
-import { addDecimal, compareDecimal, formatDecimal } from '../../domain/decimal';
+import { formatDecimal } from '../../domain/decimal';
 import { defineRule } from '../define-rule';
-import { parseAmounts } from '../helpers';
+import { addExact, compareExact, parseAmounts } from '../helpers';
 import { msg } from '../types';
 
 /** `totals.project` — 总计 must equal 财政拨款 + 财政专户拨款 + 其他资金, in exact decimals. */
@@ -12,8 +12,8 @@ export const checkProjectTotals = defineRule({
     const a = parseAmounts(project.amounts);
     // Unreadable amounts are amount.format's finding; a sum over them would only repeat it.
     if (!a.total || !a.fiscal || !a.specialAccount || !a.other) return [];
-    const sum = addDecimal(addDecimal(a.fiscal, a.specialAccount), a.other);
-    if (compareDecimal(sum, a.total) === 0) return [];
+    const sum = addExact(addExact(a.fiscal, a.specialAccount), a.other);
+    if (compareExact(sum, a.total) === 0) return [];
     return [
       {
         field: 'amounts.total',

@@ -1,7 +1,6 @@
-import { compareDecimal, parseDecimal } from '../../domain/decimal';
 import type { IndicatorSymbol } from '../../domain/values';
 import { defineRule } from '../define-rule';
-import { findKeyword, isQuantitative, normaliseUnit, shownValue } from '../helpers';
+import { compareExact, decimalOf, findKeyword, isQuantitative, normaliseUnit, shownValue } from '../helpers';
 import { type Draft, msg } from '../types';
 
 /** Higher-is-better symbols: a target to reach, so a cumulative annual target is part of the period's. */
@@ -25,9 +24,9 @@ export const checkAnnualExceedsPeriod = defineRule({
       const unit = normaliseUnit(period.unit);
       if (unit !== normaliseUnit(annual.unit) || unit === '%' || unit === '‰') return;
       if (findKeyword(`${indicator.name} ${period.text} ${annual.text} ${unit}`, options.nonCumulativeWords)) return;
-      const p = parseDecimal(period.value);
-      const a = parseDecimal(annual.value);
-      if (!p || !a || compareDecimal(a, p) <= 0) return;
+      const p = decimalOf(period.value);
+      const a = decimalOf(annual.value);
+      if (!p || !a || compareExact(a, p) <= 0) return;
       drafts.push({
         indicatorIndex,
         field: 'annual',

@@ -1,6 +1,5 @@
-import { compareDecimal, parseDecimal } from '../../domain/decimal';
 import { defineRule } from '../define-rule';
-import { findKeyword, isQuantitative, normaliseUnit, shownValue, VALUE_SETS, valueIn } from '../helpers';
+import { compareExact, decimalOf, findKeyword, isQuantitative, normaliseUnit, shownValue, VALUE_SETS, valueIn } from '../helpers';
 import { type Draft, msg } from '../types';
 
 /**
@@ -12,19 +11,19 @@ export const checkPercentRange = defineRule({
   severity: 'error',
   description: 'Percentages lie between 0 and 100 unless the indicator measures a change.',
   project(project, _index, options) {
-    const max = parseDecimal(String(options.max));
-    const min = parseDecimal(String(options.min));
+    const max = decimalOf(String(options.max));
+    const min = decimalOf(String(options.min));
     const drafts: Draft[] = [];
     project.indicators.forEach((indicator, indicatorIndex) => {
       for (const set of VALUE_SETS) {
         const value = valueIn(indicator, set);
         if (!isQuantitative(value) || value.problem || normaliseUnit(value.unit) !== '%') continue;
-        const number = parseDecimal(value.value);
+        const number = decimalOf(value.value);
         if (!number) continue;
         const about = `${indicator.name} ${value.text}`;
-        if (max && compareDecimal(number, max) > 0 && !findKeyword(about, options.allowAboveKeywords)) {
+        if (max && compareExact(number, max) > 0 && !findKeyword(about, options.allowAboveKeywords)) {
           drafts.push({ indicatorIndex, field: `${set}.value`, message: msg('percent-range.above', { set, raw: shownValue(value), max: options.max }) });
-        } else if (min && compareDecimal(number, min) < 0 && !findKeyword(about, options.allowBelowKeywords)) {
+        } else if (min && compareExact(number, min) < 0 && !findKeyword(about, options.allowBelowKeywords)) {
           drafts.push({ indicatorIndex, field: `${set}.value`, message: msg('percent-range.below', { set, raw: shownValue(value), min: options.min }) });
         }
       }

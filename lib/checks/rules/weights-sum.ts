@@ -1,7 +1,7 @@
-import { compareDecimal, type Decimal, formatDecimal, parseDecimal, sumDecimals } from '../../domain/decimal';
-import { findLevel1 } from '../../domain/taxonomy';
+import { type Decimal, formatDecimal, parseDecimal, sumDecimals } from '../../domain/decimal';
 import { toHalfWidth } from '../../domain/text';
 import { defineRule } from '../define-rule';
+import { compareExact, level1Of } from '../helpers';
 import { type Draft, msg } from '../types';
 
 function readWeight(text: string): Decimal | null {
@@ -41,17 +41,17 @@ export const checkWeightsSum = defineRule({
     const expected = total !== undefined ? numberAsDecimal(total) : null;
     if (expected) {
       const sum = sumDecimals(all);
-      if (compareDecimal(sum, expected) !== 0) {
+      if (compareExact(sum, expected) !== 0) {
         drafts.push({ field: 'weight', tag: 'total', message: msg('weights.sum', { sum: formatDecimal(sum), expected: formatDecimal(expected) }) });
       }
     }
     const perLevel1 = options.perLevel1 ?? profile.weights?.perLevel1;
     for (const [name, amount] of Object.entries(perLevel1 ?? {})) {
-      const category = findLevel1(profile, name);
+      const category = level1Of(profile, name);
       const wanted = numberAsDecimal(amount);
       if (!category || !wanted) continue;
-      const sum = sumDecimals(all.filter((_, i) => findLevel1(profile, project.indicators[i]!.level1) === category));
-      if (compareDecimal(sum, wanted) !== 0) {
+      const sum = sumDecimals(all.filter((_, i) => level1Of(profile, project.indicators[i]!.level1) === category));
+      if (compareExact(sum, wanted) !== 0) {
         drafts.push({
           field: 'weight',
           tag: category.name,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findingSchema, parseCheckConfig, recheckProject, runChecks, runChecksDetailed } from '@/lib/checks';
+import { findingSchema, forgetIncrementalState, parseCheckConfig, recheckProject, runChecks, runChecksDetailed } from '@/lib/checks';
 import { SYMBOLS, splitValue, type FormSnapshot, type Indicator, type IndicatorValue, type Project } from '@/lib/domain';
 
 /** Texts that reach every branch: domain words, typos, symbols, money noise, and arbitrary Unicode. */
@@ -100,5 +100,48 @@ describe('runChecks on arbitrary snapshots', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it.each([
+    ['default config', undefined],
+    ['a loose copy threshold', parseCheckConfig({ rules: { 'project.copied-indicators': { similarity: 0.2, minIndicators: 1 } } })],
+  ])('the incremental across-project rules (copied lists, unit sums) agree with a run from scratch after every edit (%s)', (_label, config) => {
+    const edits = fc.array(fc.tuple(fc.nat(), project, fc.boolean()), { minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(snapshot.filter((s) => s.projects.length > 1), edits, (start, steps) => {
+        let current = start;
+        runChecks(current, config);
+        for (const [n, replacement, second] of steps) {
+          const index = n % current.projects.length;
+          const projects = current.projects.slice();
+          projects[index] = replacement;
+          // Sometimes two projects change at once (an edit undone while another is made).
+          if (second) projects[(index + 1) % projects.length] = { ...projects[(index + 1) % projects.length]!, indicators: [] };
+          current = { ...current, projects };
+          const incremental = runChecks(current, config);
+          forgetIncrementalState();
+          expect(incremental).toEqual(runChecks(current, config));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('shares the kept state safely when the same edits are replayed in another order', () => {
+    const base = fc.sample(snapshot.filter((s) => s.projects.length > 2), { numRuns: 1, seed: 7 })[0]!;
+    const a = { ...base, projects: base.projects.map((p, i) => (i === 0 ? { ...p, indicators: [] } : p)) };
+    const b = { ...base, projects: base.projects.map((p, i) => (i === 1 ? { ...p, indicators: [] } : p)) };
+    const fresh = (s: FormSnapshot) => {
+      forgetIncrementalState();
+      return runChecks(s);
+    };
+    const expected = [fresh(a), fresh(b), fresh(base)];
+    expect([runChecks(a), runChecks(b), runChecks(base), runChecks(b), runChecks(a)]).toEqual([
+      expected[0],
+      expected[1],
+      expected[2],
+      expected[1],
+      expected[0],
+    ]);
   });
 });

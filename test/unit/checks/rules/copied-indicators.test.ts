@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeIndicator, makeProject, makeSnapshot } from '../../../fixtures/make-snapshot';
+import { forgetIncrementalState } from '@/lib/checks';
 import { checkWith } from '../support';
 
 const list = (...names: string[]) => names.map((name) => makeIndicator({ name }));
@@ -44,5 +45,30 @@ describe('project.copied-indicators', () => {
     const projects = [project('甲', '1', '2', '3', '4'), project('乙', '1', '2', 'x', 'y')];
     const config = { rules: { 'project.copied-indicators': { similarity: 0.3 } } };
     expect(checkWith('project.copied-indicators', makeSnapshot({ projects }), config)).toHaveLength(1);
+  });
+
+  it('keeps up with a sequence of single-project edits (the live checker’s incremental path)', () => {
+    const nums = ['1', '2', '3', '4', '5'];
+    const letters = ['a', 'b', 'c', 'd', 'e'];
+    let projects = [project('甲', ...nums), project('乙', ...letters), project('丙', ...nums), project('丁', ...letters), project('戊', 'x1', 'x2', 'x3', 'x4')];
+    const arrows = () =>
+      checkWith('project.copied-indicators', makeSnapshot({ projects, units: [], total: null })).map(
+        (f) => `${f.project}←${/「(.+?)」/.exec(f.message)?.[1]}`,
+      );
+    const replace = (i: number, ...names: string[]) => {
+      projects = projects.map((p, k) => (k === i ? { ...p, indicators: list(...names) } : p));
+    };
+    forgetIncrementalState();
+    expect(arrows()).toEqual(['丙←甲', '丁←乙']);
+    replace(0, 'z1', 'z2', 'z3', 'z4');
+    expect(arrows()).toEqual(['丁←乙']);
+    replace(4, ...nums);
+    expect(arrows()).toEqual(['丁←乙', '戊←丙']);
+    replace(0, ...nums);
+    expect(arrows()).toEqual(['丙←甲', '丁←乙', '戊←甲']);
+    replace(1, 'a', 'b');
+    expect(arrows()).toEqual(['丙←甲', '戊←甲']);
+    replace(2, 'q1', 'q2', 'q3', 'q4');
+    expect(arrows()).toEqual(['戊←甲']);
   });
 });

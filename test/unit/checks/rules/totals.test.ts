@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeProject, makeSnapshot } from '../../../fixtures/make-snapshot';
+import { forgetIncrementalState } from '@/lib/checks';
+import type { FormSnapshot } from '@/lib/domain';
 import { checkProjectWith, checkWith, where } from '../support';
 
 describe('totals.project', () => {
@@ -73,5 +75,35 @@ describe('totals.unit', () => {
   it('names the expected sum', () => {
     const [finding] = checkWith('totals.unit', makeSnapshot({ projects: [a, b], total: '1127.22' }));
     expect(finding?.message).toBe('合计 1127.22 万元不等于 1 个单位的总计之和 1127.23 万元；应为 1127.23 万元');
+  });
+
+  it('keeps up with a sequence of amount edits (the live checker’s incremental path)', () => {
+    const base = makeSnapshot({ projects: [a, b, makeProject({ name: '丙项目', amounts: { total: '1.01' } })] });
+    let current: FormSnapshot = base;
+    const edit = (i: number, total: string) => {
+      current = { ...current, projects: current.projects.map((p, k) => (k === i ? { ...p, amounts: { ...p.amounts, total, fiscal: total } } : p)) };
+    };
+    const run = () => checkWith('totals.unit', current).map((f) => `${f.project}|${f.field}|${/之和 ([\d.]+)/.exec(f.message)?.[1]}`);
+    const fresh = () => {
+      forgetIncrementalState();
+      return run();
+    };
+    forgetIncrementalState();
+    expect(run()).toEqual([]);
+    edit(0, '700.00');
+    expect(run()).toEqual(['示例单位|amounts.total|1115.27', '示例单位|amounts.fiscal|1115.27']);
+    edit(2, '13.98'); // 700.00 + 414.26 + 13.98 is the printed 1128.24 again
+    expect(run()).toEqual([]);
+    edit(2, '14.00');
+    expect(run()).toEqual(['示例单位|amounts.total|1128.26', '示例单位|amounts.fiscal|1128.26']);
+    const incremental = run();
+    expect(fresh()).toEqual(incremental);
+    edit(0, '712.97');
+    edit(2, '1.01');
+    expect(run()).toEqual([]);
+    edit(1, 'abc');
+    expect(run()).toEqual([]); // an unreadable amount is amount.format's; no sum is claimed over it
+    edit(1, '414.26');
+    expect(run()).toEqual([]);
   });
 });
