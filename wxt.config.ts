@@ -28,5 +28,7 @@ export default defineConfig({
   }),
   vite: () => ({
     define: { __TIANBAO_PORTALS__: JSON.stringify(portals) },
+    // The options page reads imports in a module worker; its parsers load xlsx/docx code on demand.
+    worker: { format: 'es' as const },
   }),
 });

@@ -1,0 +1,42 @@
+/** About: version, storage used, the library's size, and where the data lives (this computer only). */
+import { useEffect, useState } from 'react';
+import { formatBytes } from '@/lib/ui/format';
+import { useI18n } from '../i18n';
+import { extensionVersion, storageEstimate } from '../runtime';
+import type { LibraryStats } from './types';
+
+export function AboutPanel({ stats }: { stats: LibraryStats | null }) {
+  const { t } = useI18n();
+  const [usage, setUsage] = useState<number | null | undefined>(undefined);
+  useEffect(() => {
+    void storageEstimate().then((e) => setUsage(e ? e.usage : null));
+  }, [stats]);
+  const persisted = stats?.persisted;
+  return (
+    <div className="card stack">
+      <dl className="about-list">
+        <div>
+          <dt>{t('about.version')}</dt>
+          <dd data-testid="about-version">{extensionVersion()}</dd>
+        </div>
+        <div>
+          <dt>{t('about.library')}</dt>
+          <dd>{stats ? t('about.libraryCounts', { templates: stats.templates, sets: stats.sets }) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('about.storage')}</dt>
+          <dd>{usage === undefined ? '…' : usage === null ? t('about.storageUnknown') : formatBytes(usage)}</dd>
+        </div>
+        <div>
+          <dt>{t('about.persisted')}</dt>
+          <dd>{persisted === true ? t('about.persisted.yes') : persisted === false ? t('about.persisted.no') : t('about.persisted.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('about.location')}</dt>
+          <dd>{t('about.locationBody')}</dd>
+        </div>
+      </dl>
+      <p className="small muted">{t('about.backupAdvice')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+import { renderOptions } from '@/components/options/mount';
+
+void renderOptions(document);

@@ -1,0 +1,3 @@
+import { renderSidePanel } from '@/components/sidepanel/mount';
+
+void renderSidePanel(document);
