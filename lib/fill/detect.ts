@@ -283,7 +283,8 @@ export function findProjectFields(doc: Document): Pick<DetectedForm, 'project' |
   const project: DetectedForm['project'] = {};
   const amounts: DetectedForm['amounts'] = {};
   for (const label of doc.querySelectorAll<HTMLElement>('label, .el-form-item__label, td, th, span, div.label, dt')) {
-    if (label.closest(HEADER_SELECTOR) || label.children.length > 2) continue;
+    // Column headers of a table are not form labels (a project list prints 项目名称 / 总计 there).
+    if (label.closest('thead, [role="columnheader"], .slick-header-column, .el-table__header') || label.children.length > 2) continue;
     const key = fieldOfLabel(label);
     if (!key) continue;
     const target = key.kind === 'project' ? project : amounts;

@@ -82,14 +82,16 @@ export function blur(input: HTMLElement): void {
   input.blur();
 }
 
-/** A keydown/keyup pair with the legacy `which`/`keyCode` that older grids (SlickGrid) read. */
+/**
+ * A keydown/keyup pair with the legacy `which`/`keyCode` that older grids (SlickGrid) read. They go in the
+ * event's init dictionary: a property defined on the event object would live only in the content script's
+ * isolated world, and the page's own listeners would never see it.
+ */
 export function pressKey(target: HTMLElement, key: 'Enter' | 'Escape' | 'Tab', keyCode: number): void {
   const win = target.ownerDocument.defaultView!;
   for (const type of ['keydown', 'keyup'] as const) {
-    const event = new win.KeyboardEvent(type, { key, code: key, bubbles: true, cancelable: true, composed: true });
-    Object.defineProperty(event, 'keyCode', { get: () => keyCode });
-    Object.defineProperty(event, 'which', { get: () => keyCode });
-    target.dispatchEvent(event);
+    const init = { key, code: key, keyCode, which: keyCode, bubbles: true, cancelable: true, composed: true } as KeyboardEventInit;
+    target.dispatchEvent(new win.KeyboardEvent(type, init));
   }
 }
 

@@ -29,7 +29,7 @@ const STYLE = `
 .mark.warning { border-color: #e6a23c; background: rgba(230,162,60,.06); }
 .mark.info { border-color: #409eff; border-style: dashed; background: transparent; }
 .mark.flash { box-shadow: 0 0 0 4px rgba(64,158,255,.45); }
-.launcher { position: absolute; pointer-events: auto; display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border: 1px solid #2f6fde;
+.launcher { position: absolute; pointer-events: auto; white-space: nowrap; display: inline-flex; align-items: center; gap: 6px; padding: 4px 10px; border: 1px solid #2f6fde;
   border-radius: 14px; background: #fff; color: #2f6fde; font-size: 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
 .launcher:hover, .launcher:focus-visible { background: #2f6fde; color: #fff; outline: none; }
 .launcher .logo { font-weight: 700; }
