@@ -132,21 +132,24 @@ function finish(
   seen.add(key);
   const line = extra.line ?? base.line;
   const element = extra.element ?? base.element;
-  return {
+  // Built by assignment, not conditional spreads: this runs for every finding of every keystroke.
+  const finding: Finding = {
     rule: rule.id,
     severity: ctx.config.rules[rule.id].severity ?? draft.severity ?? rule.severity,
     key,
     project: base.project,
-    ...(base.projectIndex !== undefined ? { projectIndex: base.projectIndex } : {}),
-    ...(base.unitIndex !== undefined ? { unitIndex: base.unitIndex } : {}),
-    ...(indicatorName !== undefined ? { indicator: indicatorName } : {}),
-    ...(draft.indicatorIndex !== undefined ? { indicatorIndex: draft.indicatorIndex } : {}),
-    ...(field !== undefined ? { field } : {}),
-    ...(line !== undefined ? { line } : {}),
-    ...(element !== undefined ? { element } : {}),
-    message: render(draft, ctx),
-    ...(draft.fix ? { fix: draft.fix } : {}),
+    message: '',
   };
+  if (base.projectIndex !== undefined) finding.projectIndex = base.projectIndex;
+  if (base.unitIndex !== undefined) finding.unitIndex = base.unitIndex;
+  if (indicatorName !== undefined) finding.indicator = indicatorName;
+  if (draft.indicatorIndex !== undefined) finding.indicatorIndex = draft.indicatorIndex;
+  if (field !== undefined) finding.field = field;
+  if (line !== undefined) finding.line = line;
+  if (element !== undefined) finding.element = element;
+  finding.message = render(draft, ctx);
+  if (draft.fix) finding.fix = draft.fix;
+  return finding;
 }
 
 function projectBase(snapshot: FormSnapshot, projectIndex: number) {

@@ -1,7 +1,22 @@
-import type { Level1Category } from '../../domain/schemas';
+import type { Level1Category, TaxonomyProfile } from '../../domain/schemas';
 import { defineRule } from '../define-rule';
 import { findKeyword, level1Of, projectText } from '../helpers';
 import { type Draft, msg } from '../types';
+
+type Options = { required: string[]; whenServingPeople: string[] };
+
+/** The configured category names resolved against the profile, once per config. */
+const resolved = new WeakMap<Options, { profile: TaxonomyProfile; required: Level1Category[]; serving: Level1Category[] }>();
+
+function categoriesOf(options: Options, profile: TaxonomyProfile) {
+  let r = resolved.get(options);
+  if (!r || r.profile !== profile) {
+    const find = (names: string[]) => names.map((n) => level1Of(profile, n)).filter((c): c is Level1Category => c !== undefined);
+    r = { profile, required: find(options.required), serving: find(options.whenServingPeople) };
+    resolved.set(options, r);
+  }
+  return r;
+}
 
 /**
  * `category.missing` — every project needs 产出指标 and 效益指标 (error); a project that serves people also
@@ -21,9 +36,9 @@ export const checkCategoryMissing = defineRule({
     }
     const presentNames = () => profile.level1.filter((c) => present.has(c)).map((c) => c.name).join('、');
     const drafts: Draft[] = [];
-    for (const wanted of options.required) {
-      const category = level1Of(profile, wanted);
-      if (!category || present.has(category)) continue;
+    const { required, serving } = categoriesOf(options, profile);
+    for (const category of required) {
+      if (present.has(category)) continue;
       drafts.push({
         field: 'indicators',
         tag: category.name,
@@ -31,15 +46,15 @@ export const checkCategoryMissing = defineRule({
       });
     }
     // Reading name and goal for keywords is only worth it when a people-serving category is missing.
-    const missing = options.whenServingPeople.map((w) => level1Of(profile, w)).filter((c) => c !== undefined && !present.has(c));
+    const missing = serving.filter((c) => !present.has(c));
     const keyword = missing.length > 0 ? findKeyword(projectText(project), options.servesPeopleKeywords) : undefined;
     if (keyword) {
       for (const category of missing) {
         drafts.push({
           severity: 'warning',
           field: 'indicators',
-          tag: category!.name,
-          message: msg('category.satisfaction', { category: category!.name, keyword }),
+          tag: category.name,
+          message: msg('category.satisfaction', { category: category.name, keyword }),
         });
       }
     }

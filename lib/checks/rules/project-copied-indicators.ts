@@ -39,8 +39,8 @@ interface State {
   projects: readonly Project[];
   options: Options;
   names: Set<string>[];
-  /** Projects (eligible ones) holding each name. */
-  postings: Map<string, Set<number>>;
+  /** Projects (eligible ones) holding each name; built on the first update (a full run does not need it). */
+  postings: Map<string, Set<number>> | null;
   /** For each project, the first earlier project whose list is (nearly) the same, or -1. */
   match: number[];
 }
@@ -74,39 +74,74 @@ function candidates(names: ReadonlySet<string>, postings: Map<string, Set<number
   return found;
 }
 
-/** The first earlier project similar to `p`, or -1. */
+/** The first earlier project similar to `p`, or -1 (full postings needed). */
 function firstMatch(p: number, state: State): number {
   const own = state.names[p]!;
   if (!eligible(own, state.options)) return -1;
   let best = -1;
-  for (const q of candidates(own, state.postings, state.options.similarity)) {
+  for (const q of candidates(own, state.postings!, state.options.similarity)) {
     if (q < p && (best < 0 || q < best) && similar(own, state.names[q]!, state.options.similarity)) best = q;
   }
   return best;
 }
 
-function addPostings(state: State, p: number): void {
-  if (!eligible(state.names[p]!, state.options)) return;
-  for (const name of state.names[p]!) {
-    const list = state.postings.get(name);
+function addPostings(postings: Map<string, Set<number>>, names: ReadonlySet<string>, p: number, options: Options): void {
+  if (!eligible(names, options)) return;
+  for (const name of names) {
+    const list = postings.get(name);
     if (list) list.add(p);
-    else state.postings.set(name, new Set([p]));
+    else postings.set(name, new Set([p]));
   }
 }
 
-function removePostings(state: State, p: number, names: ReadonlySet<string>): void {
-  if (!eligible(names, state.options)) return;
-  for (const name of names) state.postings.get(name)?.delete(p);
+function removePostings(postings: Map<string, Set<number>>, names: ReadonlySet<string>, p: number, options: Options): void {
+  if (!eligible(names, options)) return;
+  for (const name of names) postings.get(name)?.delete(p);
 }
 
+/**
+ * A full run, by prefix filtering: names ordered rarest first (over the whole snapshot), only each
+ * project's first |A| − ⌈t·|A|⌉ + 1 names indexed and probed — two similar lists always share one of
+ * those — so boilerplate names do not pair every project with every other.
+ */
 function compute(projects: readonly Project[], options: Options): State {
-  const state: State = { projects, options, names: projects.map((p) => namesOf(p.indicators)), postings: new Map(), match: [] };
-  // Each project is compared with the earlier ones only: postings grow as we go.
-  for (let p = 0; p < projects.length; p += 1) {
-    state.match.push(firstMatch(p, state));
-    addPostings(state, p);
+  const names = projects.map((p) => namesOf(p.indicators));
+  const frequency = new Map<string, number>();
+  for (const set of names) {
+    if (!eligible(set, options)) continue;
+    for (const name of set) frequency.set(name, (frequency.get(name) ?? 0) + 1);
   }
-  return state;
+  const prefixIndex = new Map<string, number[]>();
+  const match: number[] = [];
+  for (let p = 0; p < projects.length; p += 1) {
+    const own = names[p]!;
+    if (!eligible(own, options)) {
+      match.push(-1);
+      continue;
+    }
+    const ordered = [...own]
+      .map((name) => [frequency.get(name)!, name] as const)
+      .sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+    const prefix = own.size - Math.ceil(options.similarity * own.size - 1e-9) + 1;
+    let best = -1;
+    for (let k = 0; k < prefix && k < ordered.length; k += 1) {
+      const token = ordered[k]![1];
+      const earlier = prefixIndex.get(token);
+      if (earlier) {
+        for (const q of earlier) if ((best < 0 || q < best) && similar(own, names[q]!, options.similarity)) best = q;
+        earlier.push(p);
+      } else prefixIndex.set(token, [p]);
+    }
+    match.push(best);
+  }
+  return { projects, options, names, postings: null, match };
+}
+
+/** Every eligible project under each of its names (what an update probes). */
+function fullPostings(state: State): Map<string, Set<number>> {
+  const postings = new Map<string, Set<number>>();
+  state.names.forEach((set, p) => addPostings(postings, set, p, state.options));
+  return postings;
 }
 
 /** Above this many changed projects a fresh run is cheaper than updating pair by pair. */
@@ -125,18 +160,25 @@ function update(previous: State, projects: readonly Project[], options: Options)
     if (changed.push(p) > MAX_UPDATES) return undefined;
   }
   // The postings are shared with the previous state, which is given up here (only the latest is kept).
-  const state: State = { ...previous, projects, names: previous.names.slice(), match: previous.match.slice() };
+  const state: State = {
+    ...previous,
+    projects,
+    names: previous.names.slice(),
+    match: previous.match.slice(),
+    postings: previous.postings ?? fullPostings(previous),
+  };
   for (const i of changed) applyChange(state, i, namesOf(projects[i]!.indicators));
   return state;
 }
 
 function applyChange(state: State, i: number, newNames: Set<string>): void {
   const { options } = state;
-  removePostings(state, i, state.names[i]!);
+  const postings = state.postings!;
+  removePostings(postings, state.names[i]!, i, options);
   state.names[i] = newNames;
-  addPostings(state, i);
+  addPostings(postings, newNames, i, options);
   state.match[i] = firstMatch(i, state);
-  const partners = eligible(newNames, options) ? candidates(newNames, state.postings, options.similarity) : new Set<number>();
+  const partners = eligible(newNames, options) ? candidates(newNames, postings, options.similarity) : new Set<number>();
   for (let b = i + 1; b < state.names.length; b += 1) {
     const current = state.match[b]!;
     const nowSimilar = partners.has(b) && similar(newNames, state.names[b]!, options.similarity);

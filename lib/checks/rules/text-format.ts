@@ -23,8 +23,14 @@ const TRAILING_SEPARATOR: Record<TextKind, RegExp> = {
   goal: /[,，、;；:：]+$/,
 };
 
-/** Anything tidyText could change; texts without one of these are already tidy (most are). */
-const MAYBE_UNTIDY = /[\uFF05\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\s\u00a0\u3000,;:?!()<>=≧≦]|[，、；：。]$/;
+/** Characters tidyText could change; texts without one (and no trailing separator) are already tidy. */
+const MAYBE_UNTIDY = /[\uFF05\uFF0E\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\s\u00a0\u3000,;:?!()<>=≧≦]/;
+const TRAILING_CHARS: Record<TextKind, string> = { name: ',，、;；:：。', value: ',，、;；:：。', goal: ',，、;；:：' };
+
+/** Whether tidyText could change the text (a quick test; most texts are tidy). */
+function maybeUntidy(text: string, kind: TextKind): boolean {
+  return MAYBE_UNTIDY.test(text) || (text.length > 0 && TRAILING_CHARS[kind].includes(text[text.length - 1]!));
+}
 
 const NOTHING: { to: string; issues: FormatIssue[] } = Object.freeze({ to: '', issues: [] }) as never;
 
@@ -32,7 +38,7 @@ const tidyCache = { name: memoize((t) => tidy(t, 'name')), goal: memoize((t) => 
 
 /** The tidied text and what was wrong with it (`issues` empty when it is tidy). Pure and cached. */
 export function tidyText(text: string, kind: TextKind): { to: string; issues: FormatIssue[] } {
-  if (!MAYBE_UNTIDY.test(text)) return { ...NOTHING, to: text };
+  if (!maybeUntidy(text, kind)) return { ...NOTHING, to: text };
   return tidyCache[kind](text);
 }
 
@@ -92,7 +98,7 @@ export const checkTextFormat = defineRule({
   project(project) {
     const drafts: Draft[] = [];
     forEachField(project, (text, field, kind, indicatorIndex) => {
-      if (!text || !MAYBE_UNTIDY.test(text) || text.trim() === '') return;
+      if (!text || !maybeUntidy(text, kind) || text.trim() === '') return;
       const { to, issues } = tidyText(text, kind);
       if (issues.length === 0 || to === '') return;
       drafts.push({
