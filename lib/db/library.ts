@@ -142,7 +142,8 @@ export class TemplateLibrary {
   private readonly templateIndex = new SearchIndex();
   private readonly setIndex = new SearchIndex();
   private readonly suggestions = new SuggestionIndex();
-  private readonly finder = new NearDuplicateFinder();
+  /** Built on demand (preview, duplicates) and dropped by large writes, which would pay for it otherwise. */
+  private finderCache: NearDuplicateFinder | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -165,7 +166,9 @@ export class TemplateLibrary {
     return library;
   }
 
+  /** Closes the database and drops queued background work (nothing may run after close). */
   close(): void {
+    this.suggestions.clear();
     this.db.close();
   }
 
@@ -189,14 +192,19 @@ export class TemplateLibrary {
     this.templates.set(t.id, t);
     this.templateIndex.put(toDoc(t));
     this.suggestions.putTemplate(t);
-    this.finder.add(t);
+    this.finderCache?.add(t);
   }
 
   private unindexTemplate(id: string): void {
     this.templates.delete(id);
     this.templateIndex.remove(id);
     this.suggestions.removeTemplate(id);
-    this.finder.remove(id);
+    this.finderCache?.remove(id);
+  }
+
+  private finder(): NearDuplicateFinder {
+    this.finderCache ??= new NearDuplicateFinder(this.templates.values());
+    return this.finderCache;
   }
 
   private indexSet(s: TemplateSet): void {
@@ -254,6 +262,16 @@ export class TemplateLibrary {
     };
   }
 
+  /**
+   * Applies the suggestion-index updates still queued (they run in the background after an import;
+   * suggest() applies them itself). Returns how many there were.
+   */
+  flushSuggestions(): number {
+    const pending = this.suggestions.pendingCount;
+    this.suggestions.flush();
+    return pending;
+  }
+
   /** Every tag with how many templates and sets carry it, most used first. */
   tags(): Array<{ tag: string; count: number }> {
     const counts = new Map<string, number>();
@@ -280,7 +298,7 @@ export class TemplateLibrary {
   }
 
   private plan(batch: ImportBatch) {
-    return planImport(batch, { templates: this.templates, sets: this.sets }, { now: this.now(), newId: this.newId, finder: this.finder });
+    return planImport(batch, { templates: this.templates, sets: this.sets }, { now: this.now(), newId: this.newId, finder: this.finder() });
   }
 
   /**
@@ -337,6 +355,22 @@ export class TemplateLibrary {
       removeTemplateIds: writes.createdTemplateIds,
       removeSetIds: writes.createdSetIds,
     };
+    // Suggestion updates wait until this write is done; they then run in the background.
+    const release = this.suggestions.hold();
+    try {
+      await this.writeAndIndex(writes, undo, total, onProgress);
+    } finally {
+      release();
+    }
+    return undo.id;
+  }
+
+  private async writeAndIndex(
+    writes: ImportWrites,
+    undo: UndoRecord,
+    total: number,
+    onProgress?: (p: Progress) => void,
+  ): Promise<void> {
     await this.db.transaction('rw', [this.db.templates, this.db.templateSets, this.db.undo], async () => {
       let done = 0;
       for (let i = 0; i < writes.templates.length; i += WRITE_CHUNK) {
@@ -354,13 +388,13 @@ export class TemplateLibrary {
       await this.pushUndo(undo);
     });
     // Only after the commit: the indexes must never show what the DB does not hold.
+    if (writes.templates.length > INDEX_CHUNK) this.finderCache = null;
     for (let i = 0; i < writes.templates.length; i += INDEX_CHUNK) {
       for (const t of writes.templates.slice(i, i + INDEX_CHUNK)) this.indexTemplate(t);
       onProgress?.({ phase: 'indexing', done: Math.min(i + INDEX_CHUNK, writes.templates.length), total: writes.templates.length });
       if (i + INDEX_CHUNK < writes.templates.length) await yieldToEventLoop();
     }
     for (const s of writes.sets) this.indexSet(s);
-    return undo.id;
   }
 
   /** Adds an undo entry and drops the oldest beyond MAX_UNDO (inside the caller's transaction). */

@@ -40,10 +40,14 @@ export const SCHEMA_V1 = {
   templateSets: 'id, name, updatedAt',
 } as const;
 
-/** Version 2 (current): indexes for filters (一级/二级/tag/source), meta and undo tables. */
+/**
+ * Version 2 (current): primary keys only for the records — the library is searched in memory
+ * (lib/library/search-index.ts), and every IndexedDB index would only slow a 10,000-row import —
+ * plus the meta and undo tables.
+ */
 export const SCHEMA_V2 = {
-  templates: 'id, level1, level2, *tags, source, useCount, updatedAt',
-  templateSets: 'id, name, *tags, source, updatedAt',
+  templates: 'id',
+  templateSets: 'id',
   meta: 'key',
   undo: 'id, createdAt',
 } as const;

@@ -94,10 +94,17 @@ export class NearDuplicateFinder {
     for (const g of k.grams) this.postings.get(`${k.level2Key}\u0001${g}`)?.delete(id);
   }
 
+  get size(): number {
+    return this.known.size;
+  }
+
   /** Ids of known templates that are near (not identical) to this content, closest first. */
-  find(t: Pick<Template, 'name' | 'level1' | 'level2' | 'period' | 'annual' | 'explanation'> & { id?: string }): string[] {
+  find(
+    t: Pick<Template, 'name' | 'level1' | 'level2' | 'period' | 'annual' | 'explanation'> & { id?: string },
+    key: string = contentKey(t),
+  ): string[] {
+    if (this.known.size === 0) return [];
     const nameKey = normaliseKey(t.name);
-    const key = contentKey(t);
     const level2Key = normaliseKey(t.level2);
     const grams = new Set(bigrams(nameKey));
     const scores = new Map<string, number>();

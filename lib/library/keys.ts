@@ -9,8 +9,20 @@ import { cleanLabel, toHalfWidth } from '../domain/text';
 /** Punctuation and spacing that never changes what a name means (`视频会议系统 ` = `视频会议系统。`). */
 const NOISE_RE = /[\s\u00a0\u3000,，、.。;；:：!！?？"'“”‘’()（）[\]【】《》<>〈〉·•\-—–_~～/\\|]+/g;
 
+const SPACE_RE = /[\s\u00a0\u3000]/;
+
+/** cleanLabel, skipped for text without any space (most cells): the same result, without its regexes. */
+export function clean(text: string): string {
+  return SPACE_RE.test(text) ? cleanLabel(text) : text;
+}
+
+/** Text that is already a key: CJK ideographs, lower-case letters and digits only (most names). */
+const PLAIN_KEY_RE = /^[\u3400-\u9fffa-z0-9%]*$/;
+
 /** Half-width, lower-case, no spaces or punctuation: the form names are compared and searched in. */
 export function normaliseKey(text: string): string {
+  // Called for every field of every template on import and indexing; most texts need nothing done.
+  if (PLAIN_KEY_RE.test(text)) return text;
   return toHalfWidth(cleanLabel(text)).toLowerCase().replace(NOISE_RE, '');
 }
 
@@ -79,7 +91,7 @@ export function splitTags(text: string): string[] {
 export function uniqueTags(tags: readonly string[]): string[] {
   const out: string[] = [];
   for (const raw of tags) {
-    const t = cleanLabel(raw);
+    const t = clean(raw);
     if (t !== '' && !out.includes(t)) out.push(t);
   }
   return out;

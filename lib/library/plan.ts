@@ -94,8 +94,9 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
       level2: item.content?.level2 ?? '',
       issues: item.issues,
     };
-    const issues = [...item.issues];
+    let issues = item.issues;
     if (item.record && seenRecordIds.has(item.record.id)) {
+      issues = [...issues];
       issues.push(
         makeIssue('error', batch.file, item.row, 'id', `id「${item.record.id}」重复`, `duplicate id "${item.record.id}"`),
       );
@@ -152,7 +153,7 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
     pending.set(fresh.id, fresh);
     created.add(fresh.id);
     byContent.set(key, fresh);
-    const similarTo = finder.find(fresh).filter((id) => !created.has(id));
+    const similarTo = finder.find(fresh, key).filter((id) => !created.has(id));
     return similarTo.length > 0
       ? { ...base, status: 'near-duplicate' as const, similarTo: similarTo.slice(0, 5) }
       : { ...base, status: 'new' as const };

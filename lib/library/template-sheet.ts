@@ -5,7 +5,6 @@
  * the same templates and sets back.
  */
 import type { Template, TemplateContent, TemplateSet } from '../domain/schemas';
-import { cleanLabel } from '../domain/text';
 import { formatValue, type IndicatorSymbol, type IndicatorValue, normaliseSymbol, splitValue } from '../domain/values';
 import { normaliseDecimalString } from '../domain/decimal';
 import { InputError } from '../parse/errors';
@@ -19,7 +18,7 @@ import {
   makeIssue,
   stripUndefined,
 } from './import-batch';
-import { contentKey, normaliseKey, splitTags } from './keys';
+import { clean, contentKey, normaliseKey, splitTags } from './keys';
 
 /** The sheet's columns in export order, with the header names accepted on import. */
 export const SHEET_COLUMNS = [
@@ -69,7 +68,7 @@ export function findSheetHeader(rows: readonly SourceRow[]): SheetHeader | null 
     const columns = new Map<ColumnKey, number>();
     const unknown: Array<[number, string]> = [];
     rows[i]!.cells.forEach((cell, c) => {
-      const text = cleanLabel(cell);
+      const text = clean(cell);
       if (text === '') return;
       const key = HEADER_LOOKUP.get(normaliseKey(text));
       if (key && !columns.has(key)) columns.set(key, c);
@@ -187,7 +186,7 @@ export function readTemplateSheet(rows: readonly SourceRow[], file: string): Imp
     const content: TemplateContent = stripUndefined({
       level1: get(cells, 'level1'),
       level2: get(cells, 'level2'),
-      name: cleanLabel(get(cells, 'name')),
+      name: clean(get(cells, 'name')),
       period: period.value,
       annual: annual.value,
       explanation: get(cells, 'explanation') || undefined,
@@ -199,7 +198,7 @@ export function readTemplateSheet(rows: readonly SourceRow[], file: string): Imp
       issues.push(makeIssue('error', file, row, HEADER_OF.weight, `权重「${weight}」不是数字`, `weight "${weight}" is not a number`));
     }
     issues.push(...checkContent(content, file, row, SHEET_LABELS));
-    const setName = cleanLabel(get(cells, 'set'));
+    const setName = clean(get(cells, 'set'));
     const item: ImportItem = {
       row,
       content,

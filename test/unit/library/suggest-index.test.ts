@@ -125,3 +125,29 @@ describe('suggestionTokens joins characters the segmenter leaves alone', () => {
     expect(suggestionTokens(text)).toEqual(tokens);
   });
 });
+
+describe('SuggestionIndex background updates', () => {
+  it('queues updates for a background step and applies what is left before answering', () => {
+    const steps: Array<() => void> = [];
+    const index = new SuggestionIndex((step) => steps.push(step));
+    index.putTemplate(template('a', '培训场次'));
+    index.putTemplate(template('b', '验收合格率'));
+    index.removeTemplate('b');
+    expect(index.pendingCount).toBe(2);
+    expect(steps).toHaveLength(1);
+    steps.shift()!();
+    expect(index.pendingCount).toBe(0);
+    index.putTemplate(template('c', '培训人次'));
+    // Not yet applied by a step, but suggest() sees it.
+    expect(index.suggest({ projectName: '培训', goal: '' }).templates.map((t) => t.id).sort()).toEqual(['a', 'c']);
+    expect(index.suggest({ projectName: '验收', goal: '' }).templates).toEqual([]);
+  });
+
+  it('keeps a use count given while the item still waits in the queue', () => {
+    const index = new SuggestionIndex(() => undefined);
+    index.putTemplate(template('a', '培训场次'));
+    index.putTemplate(template('b', '培训场次'));
+    index.setUseCount('a', 5);
+    expect(index.suggest({ projectName: '培训', goal: '' }).templates.map((t) => t.id)).toEqual(['a', 'b']);
+  });
+});

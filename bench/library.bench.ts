@@ -1,0 +1,351 @@
+/**
+ * Template-library benchmark (issue 5 targets): with 10,000 templates, search p95 ≤ 10 ms and
+ * suggestions p95 ≤ 20 ms; importing 10,000 rows ≤ 2 s, in Node (fake-indexeddb) and in Chromium
+ * (real IndexedDB). The data is generated from domain vocabulary with a fixed seed, so runs compare.
+ *
+ * Node-only modules (fake-indexeddb, playwright-core, vite, node:fs) are imported dynamically: this
+ * file is also bundled for the Chromium page, where only `browserImport` runs.
+ */
+import { Bench } from 'tinybench';
+import { TemplateLibrary } from '../lib/db/library';
+import type { SourceRow } from '../lib/parse/index';
+import { readTemplateSheet } from '../lib/library/template-sheet';
+import type { BenchFigure, BenchSuite } from './types';
+
+/** Templates (rows) in the generated library. */
+export const LIBRARY_SIZE = 10_000;
+/** Rows per 所属指标集 in the generated sheet (1,000 sets). */
+const SET_SIZE = 10;
+
+/** A small deterministic PRNG (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const OBJECTS = [
+  '视频会议系统', '地理信息平台', '政务服务大厅', '12345热线', '政府网站', '政务新媒体', '数据中心机房', '办公设备',
+  '机关食堂', '政务中心大楼', '绿化养护', '安保服务', '业务培训', '专家评审', '监理服务', '测评服务', '造价审核',
+  '数据接口', '信创电脑', '政务云', '档案管理', '宣传活动', '城市运行中心', '网络安全', 'OA系统', '电子政务外网',
+  '智慧社区', '政务服务一体机', '法律顾问', '后勤保障', '车辆运维', '应急演练', '志愿服务', '公文交换', '视频监控',
+  '会议保障', '物业管理', '信息化规划', '软件正版化', '数据治理',
+];
+const QUALIFIERS = ['', '区级', '镇街', '部门', '一期', '二期', '年度', '全区', '重点', '日常'];
+/** [二级, 一级, metric suffixes with a value generator]. */
+const METRICS: ReadonlyArray<readonly [string, string, ReadonlyArray<readonly [string, (r: () => number) => string]>]> = [
+  ['数量指标', '产出指标', [['数量', (r) => `≥${1 + Math.floor(r() * 50)}个`], ['场次', (r) => `≥${1 + Math.floor(r() * 100)}场`], ['覆盖部门', (r) => `≥${1 + Math.floor(r() * 30)}个`], ['服务人次', (r) => `≥${100 * (1 + Math.floor(r() * 50))}人次`]]],
+  ['质量指标', '产出指标', [['验收合格率', () => '＝100%'], ['正常运行率', (r) => `≥${95 + Math.floor(r() * 5)}%`], ['完好率', (r) => `≥${90 + Math.floor(r() * 10)}%`], ['准确率', () => '≥98%']]],
+  ['时效指标', '产出指标', [['响应时间', (r) => `≤${1 + Math.floor(r() * 24)}小时`], ['按期完成率', () => '＝100%'], ['办结时限', (r) => `≤${1 + Math.floor(r() * 15)}个工作日`]]],
+  ['成本指标', '产出指标', [['成本控制', (r) => `≤${10 + Math.floor(r() * 500)}万元`], ['费用控制率', () => '≤100%']]],
+  ['经济效益', '效益指标', [['节约成本', () => '有效节约'], ['降低运行费用', () => '有所降低']]],
+  ['社会效益', '效益指标', [['服务效率提升', () => '明显提升'], ['群众办事便利度', () => '有效提升'], ['社会影响', () => '效果明显']]],
+  ['生态效益', '效益指标', [['节能降耗', () => '有效降低能耗'], ['无纸化率', (r) => `≥${60 + Math.floor(r() * 40)}%`]]],
+  ['可持续影响', '效益指标', [['稳定运行', () => '长期稳定运行'], ['重大故障情况', () => '无重大故障']]],
+  ['服务对象满意度', '满意度指标', [['满意度', (r) => `≥${85 + Math.floor(r() * 11)}%`], ['使用人员满意度', () => '≥90%']]],
+];
+const TAGS = ['常用', '信息化', '2024', '2025', '物业', '培训', '运维'];
+const GOAL_WORDS = ['保障', '提升', '视频会议', '地理信息', '政务服务', '平台', '运行维护', '数据共享', '办公效率', '群众满意', '安全稳定', '信息化建设', '基础设施', '统筹协同', '智慧应用', '物业管理', '配餐服务', '培训质量'];
+
+const HEADER = ['一级指标', '二级指标', '三级指标', '实施周期指标值', '年度指标值', '指标值说明', '标签', '所属指标集', '项目名称', '绩效目标'];
+
+/** A template sheet of `count` rows (header first), as a colleague's large XLSX would read. */
+export function generateSheetRows(count: number, seed = 20261127): SourceRow[] {
+  const r = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const rows: SourceRow[] = [{ line: 1, cells: HEADER }];
+  let goal = '';
+  let project = '';
+  for (let i = 0; i < count; i++) {
+    if (i % SET_SIZE === 0) {
+      project = `${pick(QUALIFIERS)}${pick(OBJECTS)}项目经费${Math.floor(i / SET_SIZE) + 1}`;
+      goal = Array.from({ length: 8 }, () => pick(GOAL_WORDS)).join('，');
+    }
+    const [level2, level1, metrics] = pick(METRICS);
+    const [suffix, value] = pick(metrics);
+    const name = `${pick(QUALIFIERS)}${pick(OBJECTS)}${suffix}`;
+    const v = value(r);
+    const tags = r() < 0.5 ? pick(TAGS) : '';
+    rows.push({
+      line: i + 2,
+      // A numbered 指标值说明 keeps rows distinct, so 10,000 rows make 10,000 templates (none merge).
+      cells: [level1, level2, name, v, v, `依据${pick(OBJECTS)}台账第${i + 1}条`, tags, `指标集${Math.floor(i / SET_SIZE) + 1}`, project, goal],
+    });
+  }
+  return rows;
+}
+
+/** What users type: substrings, words, full pinyin, initials, with and without filters. */
+const SEARCHES: ReadonlyArray<{ text: string; level2?: string; tags?: string[] }> = [
+  { text: '视频' },
+  { text: '满意度' },
+  { text: 'spxt' },
+  { text: 'myd' },
+  { text: 'xt' },
+  { text: 'zhengwu' },
+  { text: '会议系统' },
+  { text: '视频会议平台' },
+  { text: '网站 合格率' },
+  { text: 'OA' },
+  { text: '12345' },
+  { text: 'fwdt', level2: '质量指标' },
+  { text: '', level2: '时效指标' },
+  { text: '', tags: ['常用'] },
+  { text: '运行率', tags: ['信息化'] },
+  { text: 'zzzz' },
+];
+
+/** Percentile of ascending samples (nearest rank). */
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** The machine's load while measuring (these figures are wall-clock; a busy machine inflates them). */
+function load(): string {
+  const os = (globalThis as { process?: { getBuiltinModule?: (m: string) => { loadavg(): number[]; cpus(): unknown[] } } }).process
+    ?.getBuiltinModule?.('node:os');
+  return os ? `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs` : '';
+}
+
+/** Milliseconds of one import and of its phases. */
+interface ImportTiming {
+  ms: number;
+  /** read = the sheet rows → batch; plan = preview/dedupe; write = the transaction; index = search index. */
+  phases: { read: number; plan: number; write: number; index: number };
+}
+
+/** Imports the rows into an empty library (reading the sheet included) and times it. */
+async function timeImport(library: TemplateLibrary, rows: SourceRow[]): Promise<ImportTiming> {
+  const start = performance.now();
+  const batch = readTemplateSheet(rows, 'bench.xlsx');
+  const read = performance.now();
+  let firstWrite = 0;
+  let lastWrite = 0;
+  const result = await library.commitImport(batch, {
+    onProgress: (p) => {
+      if (p.phase !== 'writing') return;
+      firstWrite ||= performance.now();
+      lastWrite = performance.now();
+    },
+  });
+  const end = performance.now();
+  if (result.added + result.merged !== rows.length - 1) throw new Error(`imported ${result.added}+${result.merged} of ${rows.length - 1}`);
+  // The first progress call comes after the first chunk is written; plan is what came before it.
+  return {
+    ms: end - start,
+    phases: { read: read - start, plan: firstWrite - read, write: lastWrite - firstWrite, index: end - lastWrite },
+  };
+}
+
+function phaseNote(timings: readonly ImportTiming[]): string {
+  const median = (f: (t: ImportTiming) => number) => round([...timings].map(f).sort((a, b) => a - b)[timings.length >> 1]!);
+  return `median phases ms: read ${median((t) => t.phases.read)}, plan+first chunk ${median((t) => t.phases.plan)}, write ${median((t) => t.phases.write)}, index ${median((t) => t.phases.index)}`;
+}
+
+/** Runs in the Chromium page: imports `count` generated rows into a real IndexedDB. */
+export async function browserImport(count: number, run: number): Promise<ImportTiming & { stored: number }> {
+  let n = 0;
+  const library = await TemplateLibrary.open({ name: `bench-${run}-${Date.now()}`, newId: () => `b${run}-${++n}` });
+  const timing = await timeImport(library, generateSheetRows(count));
+  const stored = await library.db.templates.count();
+  library.close();
+  return { ...timing, stored };
+}
+
+function latencyFigure(id: string, label: string, samples: number[], target: number, note: string): BenchFigure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const p95 = round(percentile(sorted, 95));
+  return { id, label, unit: 'ms', p50: round(percentile(sorted, 50)), p95, value: p95, target: { op: '<=', value: target }, note };
+}
+
+async function nodeFigures(): Promise<{ figures: BenchFigure[]; library: TemplateLibrary }> {
+  const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
+  const rows = generateSheetRows(LIBRARY_SIZE);
+  const timings: ImportTiming[] = [];
+  let library: TemplateLibrary | undefined;
+  for (let run = 0; run < 3; run++) {
+    library?.close();
+    let n = 0;
+    library = await TemplateLibrary.open({ name: 'bench', indexedDB: new IDBFactory(), IDBKeyRange, newId: () => `t${++n}` });
+    timings.push(await timeImport(library, rows));
+  }
+  const sorted = timings.map((t) => t.ms).sort((a, b) => a - b);
+  // The suggestion index catches up in the background after an import; measured here in one go.
+  const start = performance.now();
+  const queued = library!.flushSuggestions();
+  const catchUp = performance.now() - start;
+  const figures: BenchFigure[] = [
+    {
+      id: 'library.import-10k-node',
+      label: 'import 10,000 template-sheet rows (read, preview/plan, one transaction, index) — Node, fake-indexeddb',
+      unit: 'ms',
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      value: round(percentile(sorted, 95)),
+      target: { op: '<=', value: 2000 },
+      note: `${timings.length} runs into an empty library; 10,000 rows in 1,000 sets; the suggestion index is updated after (next figure); ${phaseNote(timings)}; ${load()}`,
+    },
+    {
+      id: 'library.suggest-catch-up-10k-node',
+      label: 'suggestion index catching up after that import (background, or on the first suggestion)',
+      unit: 'ms',
+      value: round(catchUp),
+      note: `${queued} queued updates applied at once`,
+    },
+  ];
+  return { figures, library: library! };
+}
+
+async function searchFigures(library: TemplateLibrary): Promise<BenchFigure[]> {
+  const seedText = (await import('node:fs')).readFileSync(new URL('../test/fixtures/baiyun-perf-targets.txt', import.meta.url), 'utf8');
+  const { parseText } = await import('../lib/parse/index');
+  const projects = parseText(seedText, { file: 'baiyun-perf-targets.txt' }).projects;
+  let s = 0;
+  let g = 0;
+  const bench = new Bench({ time: 1500, warmupTime: 200, retainSamples: true });
+  bench.add('search', () => {
+    const q = SEARCHES[s++ % SEARCHES.length]!;
+    library.search({ ...q, limit: 50 });
+  });
+  bench.add('suggest', () => {
+    const p = projects[g++ % projects.length]!;
+    library.suggest({ projectName: p.name, goal: p.goal });
+  });
+  await bench.run();
+  const samples = (name: string) => [...(bench.getTask(name)?.result as { latency?: { samples?: number[] } })?.latency?.samples ?? []];
+  return [
+    latencyFigure(
+      'library.search-10k',
+      'search 10,000 templates (substring, words, pinyin, initials, filters)',
+      samples('search'),
+      10,
+      `${SEARCHES.length} queries in rotation, top 50; ${load()}`,
+    ),
+    latencyFigure(
+      'library.suggest-10k',
+      'suggest sets and templates for a project (name + goal) over 10,000 templates / 1,000 sets',
+      samples('suggest'),
+      20,
+      `the seed fixture's ${projects.length} projects in rotation; ${load()}`,
+    ),
+  ];
+}
+
+async function chromiumFigure(): Promise<BenchFigure> {
+  const id = 'library.import-10k-chromium';
+  const label = 'import 10,000 template-sheet rows — Chromium, real IndexedDB';
+  const { existsSync } = await import('node:fs');
+  const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    return { id, label, unit: 'ms', value: NaN, target: { op: '<=', value: 2000 }, note: `skipped: no Chromium at ${executablePath} (apt-get install chromium, or set CHROME_PATH)` };
+  }
+  const { build } = await import('vite');
+  const { fileURLToPath } = await import('node:url');
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const self = fileURLToPath(import.meta.url);
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    plugins: [
+      {
+        name: 'bench-entry',
+        resolveId: (source: string) => (source === 'virtual:bench-entry' ? '\0bench-entry' : null),
+        load: (resolved: string) =>
+          resolved === '\0bench-entry'
+            ? `import { browserImport } from ${JSON.stringify(self)}; globalThis.browserImport = browserImport;`
+            : null,
+      },
+    ],
+    build: {
+      write: false,
+      minify: false,
+      target: 'es2022',
+      rollupOptions: {
+        input: 'virtual:bench-entry',
+        external: [/^node:/, 'fake-indexeddb', 'playwright-core', 'vite'],
+        output: { format: 'es', entryFileNames: 'bench.js', chunkFileNames: '[name].js' },
+      },
+    },
+  });
+  const chunks = new Map<string, string>();
+  for (const out of (Array.isArray(output) ? output : [output]) as Array<{ output: Array<{ fileName: string; type: string; code?: string; source?: string | Uint8Array }> }>) {
+    for (const file of out.output) chunks.set(file.fileName, file.type === 'chunk' ? file.code! : String(file.source));
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage();
+    // localhost is a secure context (IndexedDB, crypto); every request is answered here, none leaves.
+    await page.route('http://localhost:8917/**', async (route) => {
+      const path = new URL(route.request().url()).pathname.slice(1);
+      if (path === '' || path === 'index.html') {
+        await route.fulfill({ contentType: 'text/html', body: '<!doctype html><meta charset="utf-8"><script type="module" src="/bench.js"></script>' });
+      } else if (chunks.has(path)) {
+        await route.fulfill({ contentType: 'text/javascript', body: chunks.get(path)! });
+      } else {
+        await route.fulfill({ status: 404, body: '' });
+      }
+    });
+    await page.goto('http://localhost:8917/');
+    await page.waitForFunction(() => typeof (globalThis as { browserImport?: unknown }).browserImport === 'function');
+    const runs: ImportTiming[] = [];
+    for (let run = 0; run < 3; run++) {
+      const result = await page.evaluate(
+        ([count, r]) => (globalThis as unknown as { browserImport: typeof browserImport }).browserImport(count, r),
+        [LIBRARY_SIZE, run] as const,
+      );
+      if (result.stored !== LIBRARY_SIZE) throw new Error(`Chromium stored ${result.stored} of ${LIBRARY_SIZE}`);
+      runs.push(result);
+    }
+    const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
+    return {
+      id,
+      label,
+      unit: 'ms',
+      p50: round(percentile(sorted, 50)),
+      p95: round(percentile(sorted, 95)),
+      value: round(percentile(sorted, 95)),
+      target: { op: '<=', value: 2000 },
+      note: `${runs.length} runs, each into a new database; headless ${executablePath}; ${phaseNote(runs)}; ${load()}`,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+const suite: BenchSuite = async () => {
+  const { figures, library } = await nodeFigures();
+  try {
+    figures.push(...(await searchFigures(library)));
+  } finally {
+    library.close();
+  }
+  figures.push(await chromiumFigure());
+  return figures;
+};
+
+export default suite;
+
+// `npx tsx bench/library.bench.ts` runs this suite alone.
+if (typeof process !== 'undefined' && process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  suite().then(
+    (figures) => console.log(JSON.stringify(figures, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
