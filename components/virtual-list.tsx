@@ -3,7 +3,7 @@
  * scrolls as smoothly as one of ten. Rows have a fixed height; text that does not fit is cut with an
  * ellipsis and shown whole in a tooltip. Up/Down arrows move focus between rows' first controls.
  */
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /** Moves focus to the first control of row `index`, scrolling it into view first. */
@@ -15,6 +15,14 @@ function focusRow(scroller: HTMLElement | null, scrollToIndex: (i: number) => vo
     row?.querySelector<HTMLElement>('button, input, [tabindex="0"]')?.focus();
   });
 }
+
+/** Rows to draw: the virtualiser's, or — while the scroller has no size yet (hidden, not laid out) — the first few. */
+function visibleRows<T>(rows: VirtualItem[], items: readonly T[], rowHeight: number, getKey: (item: T) => string): Array<Pick<VirtualItem, 'index' | 'start' | 'key'>> {
+  if (rows.length > 0 || items.length === 0) return rows;
+  return items.slice(0, FALLBACK_ROWS).map((item, index) => ({ index, start: index * rowHeight, key: getKey(item) }));
+}
+
+const FALLBACK_ROWS = 20;
 
 function arrowHandler(count: number, scroller: () => HTMLElement | null, scrollToIndex: (i: number) => void) {
   return (event: KeyboardEvent<HTMLElement>) => {
@@ -52,6 +60,8 @@ export function VirtualList<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 8,
+    // Before the first measurement (and where layout is unknown), show the first screenful.
+    initialRect: { width: 0, height: typeof maxHeight === 'number' ? maxHeight : rowHeight * 10 },
     getItemKey: (index) => getKey(items[index]!),
   });
   const onKeyDown = arrowHandler(items.length, () => scrollRef.current, (i) => virtualizer.scrollToIndex(i, { align: 'auto' }));
@@ -63,7 +73,7 @@ export function VirtualList<T>({
         onKeyDown={onKeyDown}
         style={{ height: virtualizer.getTotalSize(), position: 'relative', margin: 0, padding: 0, listStyle: 'none' }}
       >
-        {virtualizer.getVirtualItems().map((row) => (
+        {visibleRows(virtualizer.getVirtualItems(), items, rowHeight, getKey).map((row) => (
           <li
             key={row.key}
             data-index={row.index}
@@ -116,6 +126,7 @@ export function VirtualTable<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
+    initialRect: { width: 0, height: typeof height === 'number' ? height : rowHeight * 12 },
     getItemKey: (index) => getKey(items[index]!),
   });
   const template = columns.map((c) => c.width).join(' ');
@@ -133,7 +144,7 @@ export function VirtualTable<T>({
       </div>
       <div ref={scrollRef} className="vtable-scroll" style={{ height }}>
         <div role="rowgroup" onKeyDown={onKeyDown} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {visibleRows(virtualizer.getVirtualItems(), items, rowHeight, getKey).map((row) => {
             const item = items[row.index]!;
             return (
               <div

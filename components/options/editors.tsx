@@ -60,7 +60,7 @@ export function TemplateEditor({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const result = validateTemplateForm(values, profile);
+    const result = validateTemplateForm(values, profile, template ?? undefined);
     if (!result.ok) {
       setErrors(result.errors);
       focusFirstInvalid(formRef.current);

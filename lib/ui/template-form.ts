@@ -114,6 +114,8 @@ const templateFieldsSchema = z.object({
 export function validateTemplateForm(
   values: TemplateFormValues,
   profile: TaxonomyProfile,
+  /** The stored template being edited: a value whose text was not touched keeps its stored form (and `raw`). */
+  original?: TemplateContent,
 ): FormResult<{ content: TemplateContent; tags: string[] }, TemplateField> {
   const errors: Partial<Record<TemplateField, FieldError>> = {};
   const fields = templateFieldsSchema.safeParse(values);
@@ -134,6 +136,8 @@ export function validateTemplateForm(
   }
   const read = (text: string, field: 'period' | 'annual'): IndicatorValue | null => {
     if (text.trim() === '') return null;
+    const stored = original?.[field] ?? null;
+    if (stored && !stored.problem && text.trim() === valueInput(stored)) return stored;
     const v = splitValue(text.trim());
     if (v.problem) errors[field] = { code: 'valueUnreadable', raw: text.trim() };
     return v;
