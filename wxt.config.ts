@@ -11,6 +11,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // The e2e suite and the demo build into their own folder (TIANBAO_OUT_DIR), beside the plain build.
+  outDir: process.env.TIANBAO_OUT_DIR || '.output',
   // Explicit imports everywhere: auto-imports from components/ clashed with names declared in lib/.
   imports: false,
   manifest: ({ browser }) => ({

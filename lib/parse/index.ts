@@ -5,8 +5,11 @@
 import type { FormSnapshot } from '../domain';
 import type { TaxonomyProfile } from '../domain/taxonomy';
 import { InputError } from './errors';
+import { parseDeclarationRows } from './declaration';
 import { looksLikeExportTable, parseExportRows, splitTabbedRows } from './export-table';
 import { decodeText, parseCsv, readXlsxRows } from './read-file';
+import { readHtmlRows } from './read-html';
+import { textToRows } from './text-grid';
 
 export { InputError } from './errors';
 export type { InputLocation } from './errors';
@@ -28,7 +31,7 @@ export interface SourceRow {
 /** Files larger than this are refused before reading (a target table is kilobytes; 20 MB is not one). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const SUPPORTED = 'txt、csv、xlsx';
+const SUPPORTED = 'txt、csv、xlsx、docx、html';
 
 function label(options: ParseOptions): string {
   return options.file ?? '输入';
@@ -39,6 +42,8 @@ export function parseRows(rows: readonly SourceRow[], options: ParseOptions = {}
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) throw new InputError(`${label(options)}: 文件是空的`, { file: options.file });
   if (looksLikeExportTable(nonEmpty)) return parseExportRows(rows, options);
+  const declaration = parseDeclarationRows(rows, options);
+  if (declaration) return declaration;
   throw new InputError(
     `${label(options)}: 无法识别的表格 — 未找到「项目名称 / 总计 / 绩效指标」表头或「一级指标 / 二级指标 / 三级指标」指标表`,
     { file: options.file },
@@ -47,7 +52,11 @@ export function parseRows(rows: readonly SourceRow[], options: ParseOptions = {}
 
 /** Parses pasted or saved text of any supported layout. Throws InputError when nothing is recognisable. */
 export function parseText(text: string, options: ParseOptions = {}): FormSnapshot {
-  return parseRows(splitTabbedRows(text), options);
+  const tabbed = splitTabbedRows(text);
+  const nonEmpty = tabbed.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (nonEmpty.length > 0 && looksLikeExportTable(nonEmpty)) return parseExportRows(tabbed, options);
+  // Single-project tables pasted from web pages, Word or Markdown: pipes, tabs, one cell per line, spaces.
+  return parseRows(textToRows(text), options);
 }
 
 function extensionOf(fileName: string): string {
@@ -55,7 +64,7 @@ function extensionOf(fileName: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-/** Parses a file's bytes by its extension (txt, csv UTF-8/GBK, xlsx). Throws InputError naming the file and reason. */
+/** Parses a file's bytes by its extension (txt, csv UTF-8/GBK, xlsx, docx, html). Throws InputError naming the file and reason. */
 export async function parseFileBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<FormSnapshot> {
   const opts = { ...options, file: options.file ?? fileName };
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
@@ -89,6 +98,14 @@ export async function parseFileBytes(bytes: Uint8Array, fileName: string, option
       }
       throw new InputError(`${fileName}: 工作表(${errors.join('、') || '无'})中没有可识别的绩效目标表`, { file: fileName });
     }
+    case 'docx': {
+      // mammoth is large: loaded only when a .docx arrives.
+      const { readDocxRows } = await import('./read-docx');
+      return parseRows(await readDocxRows(bytes, fileName), opts);
+    }
+    case 'html':
+    case 'htm':
+      return parseRows(readHtmlRows(decodeText(bytes)), opts);
     default:
       throw new InputError(`${fileName}: 不支持的文件类型 .${ext}(支持 ${SUPPORTED})`, { file: fileName });
   }

@@ -1,0 +1,176 @@
+/**
+ * Tianbao end to end on the modern replica (Vue 3 + Element Plus): the production build with
+ * TIANBAO_PORTALS set to the replica's origin, loaded into Debian's Chromium. Every assertion about what
+ * the portal received reads localStorage['replica-portal:saved'], never the DOM.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TemplateSet } from '@/lib/domain';
+import { cellsForItem } from '@/lib/fill/plan';
+import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
+import { backgroundRequest, E2E_PORT, EXTENSION_DIR, extensionPage } from './support/extension';
+import { saveArtifactsOnFailure } from './support/failure-artifacts';
+
+let portal: PortalServer;
+let session: BrowserSession | undefined;
+let sets: TemplateSet[] = [];
+saveArtifactsOnFailure(() => session);
+
+beforeAll(async () => {
+  portal = await startPortal({ port: E2E_PORT });
+  session = await launchBrowser({ extensionDir: EXTENSION_DIR });
+  const ext = await extensionPage(session);
+  await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
+  sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
+  await ext.close();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await portal?.close();
+});
+
+function setNamed(name: string): TemplateSet {
+  const set = sets.find((s) => s.name === name);
+  if (!set) throw new Error(`example set ${name} not loaded (have: ${sets.map((s) => s.name).join(', ')})`);
+  return set;
+}
+
+/** The portal rows a fill of `set` must produce, per indicator set, as the portal's model holds them. */
+function expectedRows(set: TemplateSet) {
+  const rows = (which: 'period' | 'annual') =>
+    set.items.flatMap((item) => {
+      const cells = cellsForItem(item, which);
+      return cells ? [cells] : [];
+    });
+  return { period: rows('period'), annual: rows('annual') };
+}
+
+async function freshPage(query: string): Promise<Page> {
+  const page = await session!.newPage();
+  await page.goto(`${portal.origin}/element/${query}`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await page.locator('.el-table').first().waitFor();
+  return page;
+}
+
+const tb = (page: Page, testid: string): Locator => page.locator(`[data-tianbao] [data-testid="${testid}"]`);
+
+async function fillThroughPalette(page: Page, setName: string): Promise<string> {
+  await tb(page, 'palette-launcher').click();
+  await tb(page, 'palette-search').fill(setName);
+  await tb(page, 'palette-item').filter({ hasText: setName }).first().waitFor();
+  await expect.poll(() => tb(page, 'palette-item').first().locator('.name').textContent()).toBe(setName);
+  await tb(page, 'palette-search').press('Enter');
+  const report = page.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
+  await report.waitFor({ timeout: 60_000 });
+  return (await report.textContent()) ?? '';
+}
+
+async function typeGoals(page: Page): Promise<void> {
+  await page.getByPlaceholder('请输入项目实施期总体目标').fill('保障政务服务中心设备全年稳定运行。');
+  await page.getByPlaceholder('请输入本年度目标').fill('全年设备完好率不低于98%。');
+}
+
+/** Clicks 保存; if Tianbao's guard asks, the person chooses 仍然提交 (the choice is theirs). */
+async function save(page: Page, key: string): Promise<Awaited<ReturnType<typeof waitForSaved>>> {
+  const before = (await readSaved(page))?.projects.find((p) => p.key === key)?.savedAt ?? '';
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  const guard = tb(page, 'submit-guard');
+  const anyway = tb(page, 'submit-anyway');
+  await Promise.race([guard.waitFor({ timeout: 5000 }).then(() => anyway.click()), waitForSaved(page, key, before, 5000)]).catch(() => undefined);
+  return waitForSaved(page, key, before, 15_000);
+}
+
+function pick(rows: ReadonlyArray<Record<'level1' | 'level2' | 'name' | 'symbol' | 'value' | 'unit' | 'explanation', string>>) {
+  return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
+}
+
+describe('modern replica (Element Plus)', () => {
+  it('fills a set through the in-page palette; 保存 sends exactly its values in both indicator sets; undo restores', async () => {
+    const page = await freshPage('?state=blank');
+    await typeGoals(page);
+    const set = setNamed('政务云经费');
+    const report = await fillThroughPalette(page, set.name);
+    expect(report).toContain('全部核对无误');
+    const saved = await save(page, 'state:blank');
+    const expected = expectedRows(set);
+    expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
+    expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
+
+    // Undo: the saved model after 保存 matches the state before the fill (both sets empty).
+    await tb(page, 'palette-launcher').click();
+    await tb(page, 'fill-undo').click();
+    await expect.poll(() => page.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 30_000 }).toContain('已撤销');
+    const afterUndo = await save(page, 'state:blank');
+    expect(afterUndo.indicators.period).toEqual([]);
+    expect(afterUndo.indicators.annual).toEqual([]);
+  });
+
+  it('marks the deliberate errors in the page and clears a mark when the field is fixed', async () => {
+    const page = await freshPage('?state=errors');
+    const marks = page.locator('[data-tianbao] [data-testid="finding-mark"]');
+    await expect.poll(async () => (await marks.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule')))).sort(), { timeout: 20_000 }).toEqual(
+      expect.arrayContaining(['taxonomy.mismatch', 'totals.project']),
+    );
+    expect(await tb(page, 'findings-badge').textContent()).toMatch(/[1-9]\d* 个错误/);
+    // Fix the total the way a person does: 125.00 = 120.00 + 5.00 + 0.00.
+    const total = page.locator('.el-form-item', { hasText: '总计' }).locator('input').first();
+    await total.fill('125.00');
+    await total.blur();
+    await expect.poll(() => page.locator('[data-tianbao] [data-testid="finding-mark"][data-rule="totals.project"]').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.locator('[data-tianbao] [data-testid="finding-mark"][data-rule="taxonomy.mismatch"]').count()).toBeGreaterThan(0);
+  });
+
+  it('guards 送审: 返回修改 keeps the page, 仍然提交 lets the portal submit', async () => {
+    const page = await freshPage('?state=errors');
+    // The portal itself refuses an empty value; give row 4 of 年度 its value so only Tianbao's findings remain.
+    await page.getByRole('tab', { name: '年度绩效指标' }).click();
+    const annualPane = page.locator('.el-tab-pane:visible');
+    await annualPane.locator('.el-table__body tr').nth(3).locator('td').nth(6).locator('input').fill('10');
+    await expect.poll(() => tb(page, 'findings-badge').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* 个错误/);
+
+    await page.getByRole('button', { name: '送审', exact: true }).click();
+    await tb(page, 'submit-guard').waitFor();
+    expect(await tb(page, 'submit-guard').textContent()).toContain('总计');
+    await tb(page, 'submit-cancel').click();
+    await tb(page, 'submit-guard').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.localStorage.getItem('replica-portal:submitted'))).toBeNull();
+
+    await page.getByRole('button', { name: '送审', exact: true }).click();
+    await tb(page, 'submit-anyway').click();
+    // The portal's own confirmation, then its submit.
+    await page.locator('.el-message-box').getByRole('button', { name: /确定/ }).click();
+    await expect
+      .poll(() => page.evaluate(() => window.localStorage.getItem('replica-portal:submitted')), { timeout: 15_000 })
+      .toContain('state:errors');
+  });
+
+  it('captures the page’s indicators as a new set that search then finds', async () => {
+    const page = await freshPage('?project=0');
+    await tb(page, 'palette-launcher').click();
+    await tb(page, 'palette-search').fill('信息化项目管理经费');
+    const items = tb(page, 'palette-item').filter({ hasText: '信息化项目管理经费' });
+    await items.first().waitFor();
+    const before = await items.count();
+    await tb(page, 'capture-set').click();
+    await expect.poll(() => page.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 15_000 }).toContain('已保存指标集');
+    await tb(page, 'palette-search').fill('');
+    await tb(page, 'palette-search').fill('信息化项目管理经费');
+    await expect.poll(() => items.count(), { timeout: 15_000 }).toBe(before + 1);
+  });
+
+  it('a grid re-rendered in the middle of a fill still ends complete and verified', async () => {
+    const page = await freshPage('?state=blank&rerender=1');
+    await typeGoals(page);
+    const set = setNamed('政务云经费');
+    const report = await fillThroughPalette(page, set.name);
+    expect(report).toContain('全部核对无误');
+    expect(Number(await page.evaluate(() => document.documentElement.dataset.portalRerenders ?? '0'))).toBeGreaterThan(0);
+    const saved = await save(page, 'state:blank');
+    const expected = expectedRows(set);
+    expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
+    expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
+  });
+});
