@@ -26,10 +26,6 @@ export function normaliseKey(text: string): string {
   return toHalfWidth(cleanLabel(text)).toLowerCase().replace(NOISE_RE, '');
 }
 
-/** Half-width, lower-case, spaces collapsed, punctuation kept: the form substring search runs on. */
-export function normaliseSearchText(text: string): string {
-  return toHalfWidth(cleanLabel(text)).toLowerCase();
-}
 
 function valueKey(v: IndicatorValue | null): string {
   if (v === null) return '∅';

@@ -99,6 +99,23 @@ interface Corpus {
   textStarts: Int32Array;
   initials: string;
   initialStarts: Int32Array;
+  pinyin: string;
+  pinyinStarts: Int32Array;
+}
+
+/**
+ * Which entries a term may match, and how each was found. Flags per entry index; the per-entry checks
+ * then run only where a scan found something (a string search per entry and field is the costly part).
+ */
+interface Hits {
+  /** Any reason to look at the entry. */
+  any: Uint8Array;
+  /** The term occurs literally somewhere in the entry's fields. */
+  literal: Uint8Array;
+  /** The term occurs in the entry's initials (latin terms). */
+  initials: Uint8Array | null;
+  /** The term occurs in the entry's main full pinyin (latin terms). */
+  pinyin: Uint8Array | null;
 }
 
 /** Scores for each kind of match; relevance first, use count only breaks ties. */
@@ -248,23 +265,26 @@ export class SearchIndex {
   /** The joined corpus, rebuilt lazily after changes (about a millisecond for 10,000 items). */
   private corpus(): Corpus {
     if (this.corpusCache) return this.corpusCache;
-    const textStarts = new Int32Array(this.list.length + 1);
-    const initialStarts = new Int32Array(this.list.length + 1);
-    let t = 0;
-    let i = 0;
-    this.list.forEach((e, n) => {
-      textStarts[n] = t;
-      initialStarts[n] = i;
-      t += e.hay.length + 1;
-      i += e.initials.length + 1;
-    });
-    textStarts[this.list.length] = t;
-    initialStarts[this.list.length] = i;
+    const joined = (field: (e: Entry) => string) => {
+      const starts = new Int32Array(this.list.length + 1);
+      let at = 0;
+      this.list.forEach((e, n) => {
+        starts[n] = at;
+        at += field(e).length + 1;
+      });
+      starts[this.list.length] = at;
+      return { text: this.list.map(field).join(ENTRY) + ENTRY, starts };
+    };
+    const text = joined((e) => e.hay);
+    const initials = joined((e) => e.initials);
+    const pinyin = joined((e) => e.pinyinMain);
     this.corpusCache = {
-      text: this.list.map((e) => e.hay).join(ENTRY) + ENTRY,
-      textStarts,
-      initials: this.list.map((e) => e.initials).join(ENTRY) + ENTRY,
-      initialStarts,
+      text: text.text,
+      textStarts: text.starts,
+      initials: initials.text,
+      initialStarts: initials.starts,
+      pinyin: pinyin.text,
+      pinyinStarts: pinyin.starts,
     };
     return this.corpusCache;
   }
@@ -288,38 +308,50 @@ export class SearchIndex {
     }
   }
 
-  /** Entries that may match a term (a superset; matchTerm decides). */
-  private candidates(t: Term): Uint8Array {
+  /** Entries that may match a term (a superset; matchTerm decides), and how each was found. */
+  private candidates(t: Term): Hits {
     const corpus = this.corpus();
-    const marks = new Uint8Array(this.list.length);
-    SearchIndex.scan(corpus.text, corpus.textStarts, t.term, marks);
+    const n = this.list.length;
+    const literal = new Uint8Array(n);
+    SearchIndex.scan(corpus.text, corpus.textStarts, t.term, literal);
+    const any = literal.slice();
     if (t.latin) {
-      SearchIndex.scan(corpus.initials, corpus.initialStarts, t.term, marks);
-      // Pinyin candidates: every letter present, the first one starting a syllable, all in order.
+      const initials = new Uint8Array(n);
+      const pinyin = new Uint8Array(n);
+      SearchIndex.scan(corpus.initials, corpus.initialStarts, t.term, initials);
+      SearchIndex.scan(corpus.pinyin, corpus.pinyinStarts, t.term, pinyin);
+      // Pinyin the scans cannot see (mixed `shipinhy`, skips, second readings): every letter present,
+      // the first one starting a syllable, all in order.
       const first = t.letters & letterMask(t.term[0]!);
-      for (let i = 0; i < this.list.length; i++) {
+      for (let i = 0; i < n; i++) {
+        if (initials[i] || pinyin[i]) {
+          any[i] = 1;
+          continue;
+        }
         const e = this.list[i]!;
         if (
-          !marks[i] &&
+          !any[i] &&
           (e.letters & t.letters) === t.letters &&
           (e.initialLetters & first) !== 0 &&
           isSubsequence(t.term, e.pinyinFull)
         ) {
-          marks[i] = 1;
+          any[i] = 1;
         }
       }
-    } else if (t.words.length >= 2) {
+      return { any, literal, initials, pinyin };
+    }
+    if (t.words.length >= 2) {
       // Word matches need at least two of the words somewhere in the entry.
-      const counts = new Uint8Array(this.list.length);
-      const seen = new Uint8Array(this.list.length);
+      const counts = new Uint8Array(n);
+      const seen = new Uint8Array(n);
       for (const w of new Set(t.words)) {
         seen.fill(0);
         SearchIndex.scan(corpus.text, corpus.textStarts, w, seen);
-        for (let i = 0; i < seen.length; i++) if (seen[i]) counts[i]!++;
+        for (let i = 0; i < n; i++) if (seen[i]) counts[i]!++;
       }
-      for (let i = 0; i < counts.length; i++) if (counts[i]! >= 2) marks[i] = 1;
+      for (let i = 0; i < n; i++) if (counts[i]! >= 2) any[i] = 1;
     }
-    return marks;
+    return { any, literal, initials: null, pinyin: null };
   }
 
   search(query: SearchQuery): SearchResult {
@@ -338,10 +370,8 @@ export class SearchIndex {
     const limit = query.limit ?? 50;
     // Entries that are candidates for every term (all entries for an empty query).
     const marks = new Uint8Array(this.list.length).fill(1);
-    for (const t of terms) {
-      const m = this.candidates(t);
-      for (let i = 0; i < marks.length; i++) marks[i]! &= m[i]!;
-    }
+    const hits = terms.map((t) => this.candidates(t));
+    for (const h of hits) for (let i = 0; i < marks.length; i++) marks[i]! &= h.any[i]!;
     const top: Ranked[] = [];
     let total = 0;
     for (let i = 0; i < this.list.length; i++) {
@@ -354,7 +384,7 @@ export class SearchIndex {
       let kind: MatchKind = 'all';
       let ok = true;
       for (let k = 0; k < terms.length; k++) {
-        const m = this.matchTerm(entry, terms[k]!);
+        const m = this.matchTerm(entry, terms[k]!, hits[k]!, i);
         if (!m) {
           ok = false;
           break;
@@ -380,21 +410,26 @@ export class SearchIndex {
     return { total, hits: top.map((s) => ({ id: s.entry.doc.id, score: s.score, match: s.kind })) };
   }
 
-  private matchTerm(e: Entry, t: Term): TermMatch | null {
+  private matchTerm(e: Entry, t: Term, hits: Hits, i: number): TermMatch | null {
     const { term, words } = t;
     const name = e.nameKey;
-    if (name === term) return { score: SCORE.exact, kind: 'exact' };
-    if (name.startsWith(term)) return { score: SCORE.prefix, kind: 'prefix' };
-    if (name.includes(term)) return { score: SCORE.substring, kind: 'substring' };
+    const literal = hits.literal[i] === 1;
+    if (literal) {
+      if (name === term) return { score: SCORE.exact, kind: 'exact' };
+      if (name.startsWith(term)) return { score: SCORE.prefix, kind: 'prefix' };
+      if (name.includes(term)) return { score: SCORE.substring, kind: 'substring' };
+    }
     if (t.latin) {
-      const p = this.matchPinyin(e, t);
+      const p = this.matchPinyin(e, t, hits.initials![i] === 1, hits.pinyin![i] === 1);
       if (p) return p;
     } else if (words.length >= 2 && words.every((w) => name.includes(w))) {
       return { score: SCORE.words, kind: 'words' };
     }
-    if (e.level2Key.includes(term) || e.level1Key.includes(term)) return { score: SCORE.level, kind: 'other-field' };
-    if (e.tagKeys.some((k) => k.includes(term))) return { score: SCORE.tag, kind: 'other-field' };
-    if (e.textKey.includes(term)) return { score: SCORE.text, kind: 'other-field' };
+    if (literal) {
+      if (e.level2Key.includes(term) || e.level1Key.includes(term)) return { score: SCORE.level, kind: 'other-field' };
+      if (e.tagKeys.some((k) => k.includes(term))) return { score: SCORE.tag, kind: 'other-field' };
+      if (e.textKey.includes(term)) return { score: SCORE.text, kind: 'other-field' };
+    }
     if (words.length >= 2) {
       if (words.every((w) => e.hay.includes(w))) return { score: SCORE.wordsAnywhere, kind: 'words' };
       // Most words of a longer query (视频会议平台 → 视频, 会议 in 视频会议系统); one shared word is not enough.
@@ -406,13 +441,16 @@ export class SearchIndex {
     return null;
   }
 
-  private matchPinyin(e: Entry, t: Term): TermMatch | null {
+  private matchPinyin(e: Entry, t: Term, inInitials: boolean, inPinyin: boolean): TermMatch | null {
     const q = t.term;
-    if (e.initials.startsWith(q)) return { score: SCORE.initialsPrefix, kind: 'initials' };
-    if (e.initials.includes(q)) return { score: SCORE.initials, kind: 'initials' };
-    // Full pinyin of the usual readings from a syllable start (`zhengwu`, `xitongy`): a native scan.
-    for (let at = e.pinyinMain.indexOf(q); at >= 0; at = e.pinyinMain.indexOf(q, at + 1)) {
-      if (e.syllableStart[at]) return { score: at === 0 ? SCORE.pinyinStart : SCORE.pinyin, kind: 'pinyin' };
+    if (inInitials) {
+      return e.initials.startsWith(q) ? { score: SCORE.initialsPrefix, kind: 'initials' } : { score: SCORE.initials, kind: 'initials' };
+    }
+    // Full pinyin of the usual readings from a syllable start (`zhengwu`, `xitongy`).
+    if (inPinyin) {
+      for (let at = e.pinyinMain.indexOf(q); at >= 0; at = e.pinyinMain.indexOf(q, at + 1)) {
+        if (e.syllableStart[at]) return { score: at === 0 ? SCORE.pinyinStart : SCORE.pinyin, kind: 'pinyin' };
+      }
     }
     if ((e.letters & t.letters) !== t.letters || !isSubsequence(q, e.pinyinFull)) return null;
     const contiguous = this.findPinyin(e, q, false);
