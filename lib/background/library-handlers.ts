@@ -60,7 +60,7 @@ export function libraryHandlers(
       return {};
     },
     'library.saveTemplate': (draft) => changed((lib) => lib.saveTemplate(draft)),
-    'library.saveSet': (draft) => changed((lib) => lib.saveSet({ ...draft, items: draft.items })),
+    'library.saveSet': (draft) => changed((lib) => lib.saveSet(draft)),
     'library.delete': (ids) => changed((lib) => lib.delete(ids)),
     'library.undo': ({ token }) => changed((lib) => lib.undo(token)),
     'library.editTags': (input) => changed((lib) => lib.editTags(input)),

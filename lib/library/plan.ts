@@ -246,9 +246,14 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
     if (r.issues.some((i) => i.severity === 'warning')) counts.warning++;
   }
   for (const s of previewSets) counts.sets[s.status]++;
+  // Records this import creates get fresh random ids: the fingerprint names them by creation order, so
+  // planning the same batch against the same library twice gives the same fingerprint (a row repeated
+  // inside the file is a duplicate of a created template).
+  const createdOrder = new Map([...created, ...createdSets].map((id, i) => [id, `+${i}`]));
+  const stableId = (id: string | undefined) => (id === undefined ? '' : (createdOrder.get(id) ?? id));
   const decisions = JSON.stringify([
-    rows.map((r) => [r.status, r.duplicateOf ?? '']),
-    previewSets.map((s) => [s.status, s.duplicateOf ?? '']),
+    rows.map((r) => [r.status, stableId(r.duplicateOf)]),
+    previewSets.map((s) => [s.status, stableId(s.duplicateOf)]),
   ]);
   const preview: ImportPreview = {
     file: batch.file,

@@ -75,9 +75,14 @@ export function findSheetHeader(rows: readonly SourceRow[]): SheetHeader | null 
       else unknown.push([c, text]);
     });
     if (columns.has('name') && columns.size >= 2) return { index: i, columns, unknown };
+    // A 申报表 / 批复表 starts with its project block (项目名称 …): a portal table, not a template sheet.
+    if (rows[i]!.cells.some((c) => PROJECT_LABEL_RE.test(clean(c)))) return null;
   }
   return null;
 }
+
+/** Labels of a declaration's project block, never found above a template sheet's header. */
+const PROJECT_LABEL_RE = /^(项目名称|主管部门(及代码)?|实施单位|项目属性|项目资金.*|总体目标|年度目标)[:：]?$/;
 
 const BARE_NUMBER_RE = /^[+-]?\d+(?:\.\d+)?$/;
 const EXPLICIT_EQUALS_RE = /[=＝]|等于|^为/;

@@ -88,6 +88,32 @@ describe('readImportFile', () => {
     expect(batch.sets.find((s) => s.name === '信息化项目管理经费')!.itemIndices).toHaveLength(6);
   });
 
+  it.each([['central-template.html', '智慧校园建设'], ['tab-browser-copy.txt', undefined]])(
+    'hands a single-project 申报表 (%s) to the importer: one set',
+    async (file, name) => {
+      const bytes = readFileSync(new URL(`../../fixtures/declarations/${file}`, import.meta.url));
+      const batch = await readImportFile(new Uint8Array(bytes), file);
+      expect(batch.kind).toBe('snapshot');
+      expect(batch.sets).toHaveLength(1);
+      if (name) expect(batch.sets[0]!.name).toBe(name);
+      expect(batch.sets[0]!.itemIndices.length).toBeGreaterThan(2);
+      expect(batch.items.every((i) => i.content !== null && i.content.name !== '')).toBe(true);
+    },
+  );
+
+  it('sends an XLSX 申报表 (project block above the indicator grid) to the importer, not the sheet reader', async () => {
+    const bytes = xlsx([
+      ['项目名称', '智慧校园建设'],
+      ['一级指标', '二级指标', '三级指标', '指标值'],
+      ['产出指标', '数量指标', '智慧教室数量', '≥60间'],
+    ]);
+    const seen: string[] = [];
+    const snapshot = makeSnapshot({ projects: [makeProject({ name: '智慧校园建设' })] });
+    const batch = await readImportFile(bytes, '申报表.xlsx', { parseSnapshot: async (_b, f) => (seen.push(f), snapshot) });
+    expect(seen).toEqual(['申报表.xlsx']);
+    expect(batch.kind).toBe('snapshot');
+  });
+
   it('uses the given table importer for other formats (docx, html)', async () => {
     const snapshot = makeSnapshot({ projects: [makeProject({ name: '申报项目' })] });
     const batch = await readImportFile(utf8('x'), '申报表.docx', { parseSnapshot: async () => snapshot });
