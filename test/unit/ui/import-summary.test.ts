@@ -45,6 +45,10 @@ describe('summariseImport over the seed fixture', () => {
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
   });
 
+  it('gives the same fingerprint when the same file is previewed twice (the commit checks it)', () => {
+    expect(seedPreview().preview.fingerprint).toBe(preview.fingerprint);
+  });
+
   it('shows merges when the same file is imported again', () => {
     const templates = new Map(writes.templates.map((t) => [t.id, t]));
     const sets = new Map(writes.sets.map((s) => [s.id, s]));
