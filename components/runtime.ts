@@ -9,7 +9,6 @@ import {
   PAGE_CHANGED_EVENT,
   PAGE_CHANNEL,
   pageProtocol,
-  pageStateSchema,
   type PageMessageType,
   type PageRequestOf,
   type PageResponseOf,
@@ -20,8 +19,10 @@ export { MessageError };
 
 export const send: Send = (message) => browser.runtime.sendMessage(message);
 
-/** The typed library client: `library.request('library.search', { text })`. */
-export const library = createClient(send);
+/** The typed background client: `background.request('portals.list', {})`. */
+export const background = createClient(send);
+/** The same client, named for library calls: `library.request('library.search', { text })`. */
+export const library = background;
 
 /** Anything with zod's safeParse (classic or mini). */
 interface Parser<T> {
@@ -30,24 +31,6 @@ interface Parser<T> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
-}
-
-/**
- * A background request outside the typed map (`page.tabState`, `portals.*`), its reply validated with
- * the given schema. A background that does not answer the type (an older build) gives `no-handler`.
- */
-export async function looseRequest<T>(type: string, payload: unknown, schema: Parser<T>): Promise<T> {
-  let reply: unknown;
-  try {
-    reply = await send({ channel: CHANNEL, type, payload });
-  } catch (error) {
-    throw new MessageError('no-handler', error instanceof Error ? error.message : String(error));
-  }
-  if (!isRecord(reply)) throw new MessageError('no-handler', `后台不支持「${type}」 / the background does not answer "${type}"`);
-  if (reply.ok === false && isRecord(reply.error)) throw new MessageError(String(reply.error.code), String(reply.error.message));
-  const parsed = schema.safeParse(reply.data);
-  if (!parsed.success) throw new MessageError('bad-reply', `「${type}」的应答格式不符 / malformed reply to "${type}"`);
-  return parsed.data;
 }
 
 /** Sends a message to a tab's content script (the frame that holds the form answers). */
@@ -65,27 +48,21 @@ export async function pageRequest<K extends PageMessageType>(tabId: number, type
   return parsed.data;
 }
 
-const nullableState: Parser<PageState | null> = {
-  safeParse(value) {
-    if (value === null) return { success: true, data: null };
-    const parsed = pageStateSchema.safeParse(value);
-    return parsed.success ? { success: true, data: parsed.data } : { success: false };
-  },
-};
-
 /**
- * A tab's merged form state (all frames), from the background; when the background cannot say, the
- * content script's own. Null when no recognised form is on the tab.
+ * A tab's merged form state (all frames), from the background; when the background cannot say (it
+ * restarted and has not heard from the page yet), the content script's own. Null when no recognised
+ * form is on the tab.
  */
 export async function fetchTabState(tabId: number): Promise<PageState | null> {
   try {
-    const state = await looseRequest('page.tabState', { tabId }, nullableState);
-    if (state) return state;
+    const state = await background.request('page.tabState', { tabId });
+    if (state.detected) return state;
   } catch {
     // Fall through to asking the page itself.
   }
   try {
-    return await pageRequest(tabId, 'page.state', {});
+    const state = await pageRequest(tabId, 'page.state', {});
+    return state.detected ? state : null;
   } catch {
     return null;
   }

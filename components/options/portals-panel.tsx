@@ -8,7 +8,6 @@ import { PROFILES } from '@/lib/domain/taxonomy';
 import { inLocale } from '@/lib/ui/bilingual';
 import {
   checkPortalAddress,
-  portalListSchema,
   readSiteProfiles,
   removeSiteProfile,
   sortPortals,
@@ -18,10 +17,8 @@ import {
 } from '@/lib/ui/portals';
 import { STORAGE_KEYS } from '@/lib/ui/storage-keys';
 import { useI18n } from '../i18n';
-import { fetchTabState, looseRequest, releaseOrigin, requestOrigin, storageGet, storageSet, tabsMatching } from '../runtime';
+import { background, fetchTabState, releaseOrigin, requestOrigin, storageGet, storageSet, tabsMatching } from '../runtime';
 import { Button, EmptyState, Field, Notice, Spinner, type Tone } from '../ui';
-
-const okReply = { safeParse: (value: unknown) => ({ success: true as const, data: value }) };
 
 interface Outcome {
   tone: Tone;
@@ -44,7 +41,7 @@ export function PortalsPanel() {
 
   const load = useCallback(async () => {
     try {
-      const r = await looseRequest('portals.list', {}, portalListSchema);
+      const r = await background.request('portals.list', {});
       setPortals(sortPortals(r.portals));
       setListError(null);
     } catch (e) {
@@ -75,10 +72,10 @@ export function PortalsPanel() {
         setOutcome({ tone: 'error', text: t('portals.error.denied') });
         return;
       }
-      await looseRequest('portals.add', { pattern: check.pattern }, okReply);
+      const r = await background.request('portals.add', { pattern: check.pattern });
+      setPortals(sortPortals(r.portals));
       setOutcome({ tone: 'ok', text: t('portals.added', { pattern: check.pattern }) });
       setAddress('');
-      await load();
     } catch (err) {
       setOutcome({ tone: 'error', text: t('portals.error.backend', { message: messageOf(err) }) });
     } finally {
@@ -90,13 +87,13 @@ export function PortalsPanel() {
     setOutcome(null);
     setBusy(true);
     try {
-      await looseRequest('portals.remove', { pattern }, okReply);
+      const r = await background.request('portals.remove', { pattern });
+      setPortals(sortPortals(r.portals));
       await releaseOrigin(pattern);
       const next = removeSiteProfile(profiles, pattern);
       setProfiles(next);
       await storageSet(STORAGE_KEYS.siteProfiles, next);
       setOutcome({ tone: 'ok', text: t('portals.removed', { pattern }) });
-      await load();
     } catch (err) {
       setOutcome({ tone: 'error', text: t('portals.error.backend', { message: messageOf(err) }) });
     } finally {

@@ -16,8 +16,6 @@ export const portalEntrySchema = z.object({
 });
 export type PortalEntry = z.infer<typeof portalEntrySchema>;
 
-export const portalListSchema = z.object({ portals: z.array(portalEntrySchema) });
-
 /** What adding a typed address would do, before the browser is asked for permission. */
 export type AddressCheck = { ok: true; pattern: string } | { ok: false; code: 'empty' | 'invalid' | 'duplicate' };
 
