@@ -99,6 +99,16 @@ describe('TemplateLibrary import', () => {
     expect(progress.filter((p) => p.phase === 'indexing').at(-1)).toEqual({ phase: 'indexing', done: 1200, total: 1200 });
   });
 
+  it('commits with the preview’s fingerprint when the file repeats a row (new ids differ between plans)', async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const library = await TemplateLibrary.open({ name: 'random-ids', ...deps });
+    opened.push(library);
+    const batch = sheet([item(2, '培训场次'), item(3, '培训场次')]);
+    const preview = library.previewImport(batch);
+    const result = await library.commitImport(batch, { expectFingerprint: preview.fingerprint });
+    expect(result).toMatchObject({ added: 1, merged: 1 });
+  });
+
   it('refuses a commit whose outcome changed since the preview', async () => {
     const library = await openLibrary();
     const batch = sheet([item(2, '培训场次')]);

@@ -81,6 +81,14 @@ describe('planImport', () => {
     expect(writes.templates.map((t) => t.name)).toEqual(['验收合格率']);
   });
 
+  it('gives the same fingerprint for a file repeating a row, whatever ids the new templates get', () => {
+    const b = batch([item(2, { content: content({ name: '验收合格率' }) }), item(3, { content: content({ name: '验收合格率' }) })]);
+    const first = planImport(b, lib, { now: 1, newId: idCounter('a') }).preview;
+    const second = planImport(b, lib, { now: 2, newId: idCounter('b') }).preview;
+    expect(first.rows[1]!.duplicateOf).toBe('a-1');
+    expect(second.fingerprint).toBe(first.fingerprint);
+  });
+
   it('gives the same fingerprint for the same outcome and another when the library changed', () => {
     const b = batch([item(2, { content: content({ name: '培训场次' }) })]);
     const first = plan(b, lib).preview.fingerprint;
