@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -5,6 +6,8 @@ import { defineConfig } from 'vitest/config';
  * One file at a time: the machine is small and every file starts its own browser.
  */
 export default defineConfig({
+  // Tests compute expectations with the product's own pure code (e.g. the fill plan): `@/` is the repo root.
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['test/e2e/**/*.test.ts'],
     environment: 'node',

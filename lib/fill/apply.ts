@@ -1,6 +1,6 @@
 import type { TemplateContent } from '../domain/schemas';
 import { collectGrid, type CollectedGrid } from './collect';
-import { currentSet, findAddRowButton, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
+import { currentSet, findAddRowButton, findGrids, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
 import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel } from './labels';
 import { planFill, type PlanOptions } from './plan';
 import type { FillField, FillMismatch, FillOp, FillPlan, GridState, IndicatorSet, SkippedField } from './types';
@@ -53,18 +53,42 @@ function now(doc: Document): number {
   return doc.defaultView?.performance.now() ?? Date.now();
 }
 
+/**
+ * The form's grids as they are now: when a re-render replaced a grid's nodes (a remounted table), detect
+ * the grids again so every later lookup uses the live ones.
+ */
+export function refreshGrids(form: DetectedForm): void {
+  if (form.grids.every((g) => g.root.isConnected && g.tabs.every((t) => t.element.isConnected))) return;
+  form.grids.splice(0, form.grids.length, ...findGrids(form.doc));
+}
+
+/** The grid that holds `set` now (re-detected if it was re-rendered), without switching tabs. */
+function gridForSet(form: DetectedForm, set: IndicatorSet): GridHandle | null {
+  refreshGrids(form);
+  return form.grids.find((g) => g.fixedSet === set) ?? form.grids.find((g) => g.fixedSet === undefined && g.tabs.some((t) => t.set === set)) ?? null;
+}
+
 /** Shows the grid that holds `set` (clicks its tab when needed) and returns it. */
 export async function showSet(form: DetectedForm, set: IndicatorSet, signal?: AbortSignal): Promise<GridHandle | null> {
+  refreshGrids(form);
   const fixed = form.grids.find((g) => g.fixedSet === set);
   const grid = fixed ?? form.grids.find((g) => g.fixedSet === undefined && g.tabs.some((t) => t.set === set));
   if (!grid) return null;
   const tab = grid.tabs.find((t) => t.set === set);
   if (tab && (fixed ? !isShown(grid.root) : currentSet(grid) !== set)) {
     click(tab.element);
-    await waitFor(form.doc, () => (fixed ? isShown(grid.root) : currentSet(grid) === set), { timeout: 2000, what: `切换到${set}`, signal });
+    await waitFor(
+      form.doc,
+      () => {
+        // The tab switch may itself re-render the grid: judge by the live grid, not the old handle.
+        const live = gridForSet(form, set);
+        return live && (live.fixedSet !== undefined ? isShown(live.root) : currentSet(live) === set);
+      },
+      { timeout: 3000, what: `切换到${set}`, signal },
+    );
     await flush(form.doc);
   }
-  return grid;
+  return gridForSet(form, set);
 }
 
 function isShown(el: HTMLElement): boolean {
@@ -224,16 +248,19 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
     if (add?.kind === 'add-rows') await addRows(grid, add.count, doc, signal);
     trace(`${set}: add rows`);
     const cellOps = ops.filter((o): o is CellOp => o.kind === 'set-cell');
+    // Each pass and each check takes the live grid: the page may re-render (even remount) it mid-fill.
+    const live = () => gridForSet(form, set) ?? grid;
     for (const [i, pass] of PASSES.entries()) {
-      const slow = await writeOps(grid, cellOps.filter((o) => pass.includes(o.field)), doc, signal);
+      const slow = await writeOps(live(), cellOps.filter((o) => pass.includes(o.field)), doc, signal);
       trace(`${set}: pass ${i + 1} (${slow} one by one)`);
     }
     written += cellOps.length;
-    let missing = mismatchesFor(grid, set, cellOps);
+    let missing = mismatchesFor(live(), set, cellOps);
     for (let attempt = 0; attempt < retries && missing.length > 0; attempt += 1) {
+      await flush(doc);
       const again = cellOps.filter((o) => missing.some((m) => m.row === o.row && m.field === o.field));
-      for (const pass of PASSES) await writeOps(grid, again.filter((o) => pass.includes(o.field)), doc, signal);
-      missing = mismatchesFor(grid, set, cellOps);
+      for (const pass of PASSES) await writeOps(live(), again.filter((o) => pass.includes(o.field)), doc, signal);
+      missing = mismatchesFor(live(), set, cellOps);
     }
     trace(`${set}: verify`);
     mismatches.push(...missing);

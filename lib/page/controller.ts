@@ -121,8 +121,11 @@ export function startPortal(deps: PortalDeps): void {
       onCapture: () => void capture(),
       onReveal: (f) => reveal(f.key),
     });
-    const grid = found.grids[0];
-    if (grid) overlay.showLauncher(grid.root);
+    // The anchor is looked up on every placement: the grid's nodes change when the page re-renders it.
+    // The visible grid: with tabs, the other set's grid is connected but hidden.
+    if (found.grids.length > 0) {
+      overlay.showLauncher(() => form?.grids.find((g) => g.root.isConnected && g.root.getClientRects().length > 0)?.root ?? null);
+    }
     scheduleCheck(0);
   }
 
@@ -205,8 +208,11 @@ export function startPortal(deps: PortalDeps): void {
     await search('');
   }
 
+  let querySeq = 0;
   async function search(text: string): Promise<void> {
     if (!overlay) return;
+    // Answers arrive out of order while the person types: only the latest query's answer is shown.
+    const seq = ++querySeq;
     try {
       const items: PaletteItem[] = [];
       if (text.trim() === '') {
@@ -217,7 +223,7 @@ export function startPortal(deps: PortalDeps): void {
       for (const { item } of found.hits) {
         if (!items.some((i) => i.id === item.id)) items.push({ id: item.id, name: item.name, detail: t.items(item.items.length), suggested: false });
       }
-      overlay.setItems(items);
+      if (seq === querySeq) overlay.setItems(items);
     } catch {
       overlay.showMessage(t.noBackground, 'bad');
     }

@@ -116,7 +116,7 @@ export class Overlay {
   private readonly layer: HTMLElement;
   private readonly marks: HTMLElement;
   private launcher: HTMLButtonElement | null = null;
-  private anchor: HTMLElement | null = null;
+  private anchor: () => HTMLElement | null = () => null;
   private palette: HTMLElement | null = null;
   private list: HTMLElement | null = null;
   private input: HTMLInputElement | null = null;
@@ -156,8 +156,8 @@ export class Overlay {
     });
   }
 
-  /** Shows the launcher button at the top-right corner of the grid. */
-  showLauncher(anchor: HTMLElement): void {
+  /** Shows the launcher button at the top-right corner of the grid `anchor` returns (looked up each time). */
+  showLauncher(anchor: () => HTMLElement | null): void {
     this.anchor = anchor;
     if (!this.launcher) {
       this.launcher = el(this.doc, 'button', {
@@ -172,8 +172,9 @@ export class Overlay {
   }
 
   private placeLauncher(): void {
-    if (!this.launcher || !this.anchor) return;
-    const rect = this.anchor.isConnected ? pageRect(this.anchor) : null;
+    if (!this.launcher) return;
+    const anchor = this.anchor();
+    const rect = anchor?.isConnected ? pageRect(anchor) : null;
     this.launcher.hidden = rect === null;
     if (!rect) return;
     this.launcher.style.left = `${Math.max(0, rect.left + rect.width - 120)}px`;

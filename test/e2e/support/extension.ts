@@ -14,9 +14,10 @@ import { REPO_ROOT } from './portal-server';
 
 const execFileAsync = promisify(execFile);
 
-/** The fixed port the e2e build's content script matches (a build-time list cannot follow a random port). */
+/** A port for tests that want a fixed one; the build's pattern matches every port of 127.0.0.1. */
 export const E2E_PORT = Number(process.env.TIANBAO_E2E_PORT) || 5199;
-export const E2E_ORIGIN = `http://127.0.0.1:${E2E_PORT}`;
+/** The match pattern the e2e build ships: a Chrome pattern without a port matches any port. */
+export const E2E_PORTALS = 'http://127.0.0.1/*';
 export const EXTENSION_OUT = join(REPO_ROOT, '.output', 'e2e');
 export const EXTENSION_DIR = join(EXTENSION_OUT, 'chrome-mv3');
 const HASH_FILE = join(EXTENSION_OUT, '.inputs-hash');
@@ -35,7 +36,7 @@ export function extensionInputsHash(): string {
   const files: string[] = [];
   for (const dir of ['entrypoints', 'components', 'lib', 'public']) walk(join(REPO_ROOT, dir), files);
   for (const file of ['wxt.config.ts', 'package-lock.json', 'tsconfig.json']) files.push(join(REPO_ROOT, file));
-  const hash = createHash('sha256').update(E2E_ORIGIN);
+  const hash = createHash('sha256').update(E2E_PORTALS);
   for (const file of files.filter((f) => existsSync(f) && statSync(f).isFile()).sort()) {
     hash.update(relative(REPO_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
@@ -51,7 +52,7 @@ export async function buildExtension(options: { force?: boolean } = {}): Promise
   const wxt = join(REPO_ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
   await execFileAsync(process.execPath, [wxt, 'build'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, TIANBAO_PORTALS: E2E_ORIGIN, TIANBAO_OUT_DIR: EXTENSION_OUT },
+    env: { ...process.env, TIANBAO_PORTALS: E2E_PORTALS, TIANBAO_OUT_DIR: EXTENSION_OUT },
     maxBuffer: 32 * 1024 * 1024,
   });
   writeFileSync(HASH_FILE, hash);
