@@ -1,0 +1,179 @@
+/**
+ * Tianbao end to end on the legacy replica (jQuery + SlickGrid in nested iframes): the project form and
+ * its buttons live in one frame, the grid in a frame inside it. Each frame's content script reports its
+ * part; the background merges them, so findings, the guard and the fill work across the frames.
+ */
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TemplateSet } from '@/lib/domain';
+import { cellsForItem } from '@/lib/fill/plan';
+import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
+import { backgroundRequest, EXTENSION_DIR, extensionPage } from './support/extension';
+import { saveArtifactsOnFailure } from './support/failure-artifacts';
+
+let portal: PortalServer;
+let session: BrowserSession | undefined;
+let sets: TemplateSet[] = [];
+saveArtifactsOnFailure(() => session);
+
+beforeAll(async () => {
+  portal = await startPortal();
+  session = await launchBrowser({ extensionDir: EXTENSION_DIR });
+  const ext = await extensionPage(session);
+  await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
+  sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
+  await ext.close();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await portal?.close();
+});
+
+function setNamed(name: string): TemplateSet {
+  const set = sets.find((s) => s.name === name);
+  if (!set) throw new Error(`example set ${name} not loaded`);
+  return set;
+}
+
+function expectedRows(set: TemplateSet) {
+  const rows = (which: 'period' | 'annual') => set.items.flatMap((item) => cellsForItem(item, which) ?? []);
+  return { period: rows('period'), annual: rows('annual') };
+}
+
+function pick(rows: ReadonlyArray<Record<'level1' | 'level2' | 'name' | 'symbol' | 'value' | 'unit' | 'explanation', string>>) {
+  return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
+}
+
+const main = (page: Page): FrameLocator => page.frameLocator('#mainFrame');
+const grid = (page: Page): FrameLocator => main(page).frameLocator('#gridFrame');
+const tb = (frame: FrameLocator, testid: string): Locator => frame.locator(`[data-tianbao] [data-testid="${testid}"]`);
+
+async function freshPage(query: string): Promise<Page> {
+  const page = await session!.newPage();
+  await page.goto(`${portal.origin}/legacy/${query}`);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await grid(page).locator('.slick-header-column').first().waitFor();
+  return page;
+}
+
+async function typeGoals(page: Page): Promise<void> {
+  await main(page).locator('#ztmb').fill('保障政务服务中心设备全年稳定运行。');
+  await main(page).locator('#ndmb').fill('全年设备完好率不低于98%。');
+}
+
+async function fillThroughPalette(page: Page, setName: string): Promise<string> {
+  const g = grid(page);
+  await tb(g, 'palette-launcher').click();
+  await tb(g, 'palette-search').fill(setName);
+  await expect.poll(() => tb(g, 'palette-item').first().locator('.name').textContent(), { timeout: 15_000 }).toBe(setName);
+  await tb(g, 'palette-search').press('Enter');
+  const report = g.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
+  await report.waitFor({ timeout: 60_000 });
+  return (await report.textContent()) ?? '';
+}
+
+/** 保存 in the form frame; if Tianbao's guard asks, the person chooses 仍然提交; then the portal's own OK. */
+async function save(page: Page, key: string) {
+  const before = (await readSaved(page))?.projects.find((p) => p.key === key)?.savedAt ?? '';
+  const m = main(page);
+  await m.locator('#btnSave').click();
+  await Promise.race([
+    tb(m, 'submit-guard').waitFor({ timeout: 5000 }).then(() => tb(m, 'submit-anyway').click()),
+    waitForSaved(page, key, before, 5000),
+  ]).catch(() => undefined);
+  const saved = await waitForSaved(page, key, before, 15_000);
+  await m.locator('.lg-dialog').getByRole('button', { name: '确定' }).click().catch(() => undefined);
+  return saved;
+}
+
+function contentFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => f.url().includes('/legacy/content.html'));
+  if (!frame) throw new Error('no content frame');
+  return frame;
+}
+
+describe('legacy replica (SlickGrid in nested iframes)', () => {
+  it('fills a set through the in-page palette; 保存 sends exactly its values in both indicator sets; undo restores', async () => {
+    const page = await freshPage('?state=blank');
+    await typeGoals(page);
+    const set = setNamed('信息化项目管理经费');
+    expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
+    const saved = await save(page, 'state:blank');
+    const expected = expectedRows(set);
+    expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
+    expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
+
+    const g = grid(page);
+    await tb(g, 'palette-launcher').click();
+    await tb(g, 'fill-undo').click();
+    await expect.poll(() => g.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 60_000 }).toContain('已撤销');
+    const afterUndo = await save(page, 'state:blank');
+    expect(afterUndo.indicators.period).toEqual([]);
+    expect(afterUndo.indicators.annual).toEqual([]);
+  });
+
+  it('marks the deliberate errors in both frames and clears a mark when the field is fixed', async () => {
+    const page = await freshPage('?state=errors');
+    const mainMarks = main(page).locator('[data-tianbao] [data-testid="finding-mark"]');
+    const gridMarks = grid(page).locator('[data-tianbao] [data-testid="finding-mark"]');
+    await expect.poll(() => mainMarks.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))), { timeout: 20_000 }).toContain('totals.project');
+    await expect.poll(() => gridMarks.evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))), { timeout: 20_000 }).toContain('taxonomy.mismatch');
+    const total = contentFrame(page).locator('th:has-text("总计") + td input');
+    await total.fill('125.00');
+    await total.press('Tab');
+    await expect.poll(() => main(page).locator('[data-tianbao] [data-testid="finding-mark"][data-rule="totals.project"]').count(), { timeout: 20_000 }).toBe(0);
+  });
+
+  it('guards 送审 across frames: 返回修改 keeps the page, 仍然提交 lets the portal submit', async () => {
+    const page = await freshPage('?state=errors');
+    const m = main(page);
+    // The portal itself refuses an empty value: give 年度 row 4 its value through the grid, as a person does.
+    const g = grid(page);
+    await g.locator('.lg-tabs li', { hasText: '年度绩效指标' }).click();
+    const valueCell = g.locator('.slick-row').filter({ has: g.locator('.slick-cell.l0', { hasText: /^\s*4\s*$/ }) }).locator('.slick-cell.l5');
+    await valueCell.click();
+    await valueCell.press('Enter');
+    await valueCell.locator('input').fill('10');
+    await valueCell.locator('input').press('Enter');
+    await expect.poll(() => tb(g, 'findings-badge').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* 个错误/);
+
+    await m.locator('#btnSubmit').click();
+    await tb(m, 'submit-guard').waitFor();
+    await tb(m, 'submit-cancel').click();
+    await tb(m, 'submit-guard').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.localStorage.getItem('replica-portal:submitted'))).toBeNull();
+
+    await m.locator('#btnSubmit').click();
+    await tb(m, 'submit-anyway').click();
+    await m.locator('.lg-dialog').getByRole('button', { name: /确定/ }).first().click();
+    await expect
+      .poll(() => page.evaluate(() => window.localStorage.getItem('replica-portal:submitted')), { timeout: 15_000 })
+      .toContain('state:errors');
+  });
+
+  it('captures the grid’s indicators as a new set that search then finds', async () => {
+    const page = await freshPage('?state=errors');
+    const g = grid(page);
+    const name = '政务数据共享交换平台运维经费';
+    await tb(g, 'palette-launcher').click();
+    await tb(g, 'capture-set').click();
+    await expect.poll(() => g.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 20_000 }).toContain('已保存指标集');
+    await tb(g, 'palette-search').fill('数据共享交换');
+    await expect.poll(() => tb(g, 'palette-item').filter({ hasText: name }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  });
+
+  it('a grid re-created in the middle of a fill still ends complete and verified', async () => {
+    const page = await freshPage('?state=blank&rerender=1');
+    await typeGoals(page);
+    const set = setNamed('信息化项目管理经费');
+    expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
+    const gridFrame = page.frames().find((f) => f.url().includes('/legacy/grid.html'))!;
+    expect(Number(await gridFrame.evaluate(() => document.documentElement.dataset.portalRerenders ?? '0'))).toBeGreaterThan(0);
+    const saved = await save(page, 'state:blank');
+    const expected = expectedRows(set);
+    expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
+    expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
+  });
+});
