@@ -49,8 +49,8 @@ describe('planFill', () => {
     const plan = planFill([grid('period'), grid('annual')], items);
     expect(plan.ops[0]).toEqual({ kind: 'switch-set', set: 'period' });
     expect(plan.ops[1]).toEqual({ kind: 'add-rows', set: 'period', count: 2 });
-    expect(plan.ops).toContainEqual({ kind: 'set-cell', set: 'period', row: 0, field: 'value', value: '100' });
-    expect(plan.ops).toContainEqual({ kind: 'set-cell', set: 'annual', row: 0, field: 'value', value: '50' });
+    expect(plan.ops).toContainEqual({ kind: 'set-cell', set: 'period', row: 0, field: 'value', value: '100', key: '培训人次' });
+    expect(plan.ops).toContainEqual({ kind: 'set-cell', set: 'annual', row: 0, field: 'value', value: '50', key: '培训人次' });
     expect(plan.added).toEqual({ period: 2, annual: 2 });
     expect(plan.targets).toEqual({ period: [0, 1], annual: [0, 1] });
   });
@@ -67,7 +67,7 @@ describe('planFill', () => {
     expect(safe.ops.filter((o) => o.kind === 'set-cell')).toEqual([]);
     expect(safe.skipped).toEqual([{ set: 'period', row: 0, field: 'value', current: '80', wanted: '100' }]);
     const forced = planFill([grid('period', rows)], [items[0]!], { overwrite: true });
-    expect(forced.ops).toContainEqual({ kind: 'set-cell', set: 'period', row: 0, field: 'value', value: '100' });
+    expect(forced.ops).toContainEqual({ kind: 'set-cell', set: 'period', row: 0, field: 'value', value: '100', key: '培训人次' });
     expect(forced.skipped).toEqual([]);
   });
 
