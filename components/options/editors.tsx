@@ -231,7 +231,7 @@ export function SetEditor({ set, onClose, onSaved }: { set: TemplateSet; onClose
           </Field>
         </div>
         <h3>{t('form.items', { count: set.items.length })}</h3>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('form.items', { count: set.items.length })}>
           <table className="table">
             <thead>
               <tr>

@@ -368,7 +368,7 @@ function ImportPreviewView({
       {summary.warnings.length > 0 ? (
         <details className="details">
           <summary>{`${t('import.warnings')} (${summary.warnings.length})`}</summary>
-          <ul className="warning-list">
+          <ul className="warning-list" tabIndex={0} aria-label={t('import.warnings')}>
             {summary.warnings.slice(0, 300).map((w, i) => (
               <li key={i}>
                 <span className="muted">{t('import.row', { row: w.row })}：</span>
@@ -443,7 +443,7 @@ function RowSection({
       {rows.length > PLAIN_TABLE_MAX ? (
         <VirtualTable items={rows} columns={columns} rowHeight={36} height={320} getKey={(r) => `${r.row}:${r.index ?? 0}:${r.name}`} label={title} />
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
           <table className="table">
             <thead>
               <tr>

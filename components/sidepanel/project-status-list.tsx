@@ -27,7 +27,7 @@ export function ProjectStatusList({
               {t('statusList.clear')}
             </Button>
           </div>
-          <ul className="status-list">
+          <ul className="status-list" tabIndex={0} aria-label={t('statusList.title')}>
             {entries.map((e) => (
               <li key={e.name} className="status-item" data-status={e.status}>
                 <div className="row">

@@ -258,7 +258,7 @@ function SetPreview({ set }: { set: TemplateSet | null }) {
   return (
     <section className="preview" aria-label={t('preview.title', { name: set.name })} data-testid="set-preview">
       <h3 className="preview-title">{t('preview.title', { name: set.name })}</h3>
-      <div className="preview-scroll">
+      <div className="preview-scroll" tabIndex={0} role="region" aria-label={t('preview.title', { name: set.name })}>
         <table className="table">
           <thead>
             <tr>
