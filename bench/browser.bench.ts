@@ -1,0 +1,407 @@
+/**
+ * Browser benchmarks (issues 5, 7, 10): Debian's Chromium through playwright-core, the replica portals
+ * (test/portal) and the production extension built for the replica origin (test/e2e/support).
+ *
+ * - fill of one 15-indicator set into the modern replica, side by side in the same run on the same page:
+ *   Tianbao (in-page palette), a paced fill (the same widget operations, one action every 20 ms, as
+ *   password-manager autofill engines pace their events) and RPA style (Playwright locator.fill/click per
+ *   field), with ratios and an estimate of a person typing it;
+ * - Tianbao's fill into the legacy replica (SlickGrid in nested iframes);
+ * - detect + collect of a 500-row legacy grid (lib/fill bundled with esbuild, run in the page);
+ * - content script size gzipped; JS heap of a large page with and without the extension.
+ * The real-IndexedDB import of 10,000 rows is measured by bench/library.bench.ts (not repeated here).
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import type { Frame, Locator, Page } from 'playwright-core';
+import type { TemplateContent, TemplateSet } from '../lib/domain/schemas';
+import { cellsForItem } from '../lib/fill/plan';
+import { FILL_FIELDS } from '../lib/fill/types';
+import { type BrowserSession, buildPortal, launchBrowser, startPortal, type PortalServer } from '../test/e2e/support/index';
+import { backgroundRequest, buildExtension, EXTENSION_DIR, extensionPage } from '../test/e2e/support/extension';
+import type { PageBench } from './page-entry';
+import type { BenchFigure, BenchSuite } from './types';
+
+/** Runs per method (after one warm-up run each); medians of these go into the table. */
+const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 5;
+const PACED_RUNS = 3;
+const RPA_RUNS = 3;
+const PACE_MS = 20;
+const BENCH_SET_NAME = '基准测试十五项指标集';
+/** Typing estimate: 40 Chinese characters per minute for text, 2 s per dropdown choice, 1 s per add-row click. */
+const CHARS_PER_MINUTE = 40;
+const SECONDS_PER_DROPDOWN = 2;
+const SECONDS_PER_CLICK = 1;
+
+const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index]!;
+}
+
+function stats(samples: readonly number[]): { p50: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+/** The in-page bundle (lib/fill + bench/page-entry.ts) as one IIFE. */
+async function pageBundle(): Promise<string> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./page-entry.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    target: 'chrome120',
+    minify: true,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+const tb = (target: Page | Frame, testid: string): Locator => target.locator(`[data-tianbao] [data-testid="${testid}"]`);
+
+/** A 15-indicator set: the example library's largest set topped up from the others (distinct names). */
+function fifteenItems(sets: readonly TemplateSet[]): TemplateContent[] {
+  const ordered = [...sets].sort((a, b) => b.items.length - a.items.length);
+  const items: TemplateContent[] = [];
+  const names = new Set<string>();
+  for (const set of ordered) {
+    for (const item of set.items) {
+      if (items.length >= 15 || names.has(item.name) || item.period === null || item.annual === null) continue;
+      names.add(item.name);
+      const { level1, level2, name, period, annual, explanation } = item;
+      items.push({ level1, level2, name, period, annual, ...(explanation ? { explanation } : {}) });
+    }
+  }
+  if (items.length < 15) throw new Error(`only ${items.length} usable example items for the 15-indicator set`);
+  return items;
+}
+
+async function blankPage(session: BrowserSession, url: string, ready: (page: Page) => Promise<unknown>): Promise<Page> {
+  const page = await session.newPage();
+  await page.goto(url);
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await ready(page);
+  return page;
+}
+
+const elementReady = (page: Page) => page.locator('.el-table').first().waitFor();
+
+/** The frame holding Tianbao's palette launcher (the top page, or a legacy grid frame). */
+async function launcherFrame(page: Page, timeout = 30_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await tb(frame, 'palette-launcher').count().catch(() => 0)) > 0 && (await tb(frame, 'palette-launcher').first().isVisible().catch(() => false))) {
+        return frame;
+      }
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no Tianbao palette launcher on ${page.url()}`);
+}
+
+/** Tianbao's fill through the in-page palette: wall time Enter → report, and the report's own durationMs. */
+async function tianbaoFill(page: Page, ext: Page): Promise<{ wallMs: number; durationMs: number; ok: boolean }> {
+  const frame = await launcherFrame(page);
+  await tb(frame, 'palette-launcher').first().click();
+  await tb(frame, 'palette-search').fill(BENCH_SET_NAME);
+  const first = tb(frame, 'palette-item').first().locator('.name');
+  await first.filter({ hasText: BENCH_SET_NAME }).waitFor({ timeout: 15_000 });
+  const report = frame.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
+  const started = performance.now();
+  await tb(frame, 'palette-search').press('Enter');
+  await report.waitFor({ timeout: 60_000 });
+  const wallMs = performance.now() - started;
+  const ok = (await report.getAttribute('class'))?.split(/\s+/).includes('ok') ?? false;
+  const url = page.url();
+  const state = (await ext.evaluate(async (href) => {
+    const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> }; runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome;
+    const tab = (await chrome.tabs.query({})).find((t) => t.url === href);
+    if (tab?.id === undefined) return null;
+    return chrome.runtime.sendMessage({ channel: 'tianbao', type: 'page.tabState', payload: { tabId: tab.id } });
+  }, url)) as { ok: boolean; data?: { lastFill: { durationMs: number; ok: boolean } | null } } | null;
+  const durationMs = state?.data?.lastFill?.durationMs ?? NaN;
+  return { wallMs, durationMs, ok };
+}
+
+async function injectBench(target: Page | Frame, bundle: string): Promise<void> {
+  await target.addScriptTag({ content: bundle });
+}
+
+/** RPA style: Playwright clicks and fills each field of the modern replica, as an automation script would. */
+async function rpaFill(page: Page, items: readonly TemplateContent[]): Promise<number> {
+  const started = performance.now();
+  const columns = { level1: 2, level2: 3, name: 4, symbol: 5, value: 6, unit: 7, explanation: 8 } as const;
+  for (const [tabIndex, set] of (['period', 'annual'] as const).entries()) {
+    await page.locator('.el-tabs__item').nth(tabIndex).click();
+    const pane = page.locator('.el-tab-pane:visible');
+    const placed = items.map((item) => cellsForItem(item, set)).filter((c) => c !== null);
+    const add = pane.getByRole('button', { name: '新增指标', exact: true });
+    for (let i = 0; i < placed.length; i += 1) await add.click();
+    const rows = pane.locator('.el-table__body tr');
+    for (const [r, cells] of placed.entries()) {
+      const row = rows.nth(r);
+      for (const field of FILL_FIELDS) {
+        const value = cells[field];
+        if (value === '') continue;
+        const cell = row.locator('td').nth(columns[field]);
+        if ((await cell.locator('.el-select').count()) > 0) {
+          await cell.locator('.el-select__wrapper').click();
+          const exact = new RegExp(`^\\s*${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+          const option = page.locator('.el-select-dropdown:visible .el-select-dropdown__item').filter({ hasText: exact }).first();
+          if ((await option.count()) === 0) {
+            // A free-entry select: type the value, then take the option it creates.
+            await cell.locator('input.el-select__input').fill(value);
+          }
+          await option.click();
+        } else {
+          await cell.locator('input, textarea').first().fill(value);
+        }
+      }
+    }
+  }
+  return performance.now() - started;
+}
+
+/** Fields, dropdowns and characters a person would enter for the 15 items, and the minutes it takes. */
+function typingEstimate(items: readonly TemplateContent[]): { ms: number; note: string } {
+  let chars = 0;
+  let dropdowns = 0;
+  let clicks = 0;
+  for (const set of ['period', 'annual'] as const) {
+    for (const item of items) {
+      const cells = cellsForItem(item, set);
+      if (!cells) continue;
+      clicks += 1; // 新增指标
+      dropdowns += 3; // 一级, 二级, 符号
+      for (const field of ['name', 'value', 'unit', 'explanation'] as const) chars += [...cells[field]].length;
+    }
+  }
+  const seconds = (chars / CHARS_PER_MINUTE) * 60 + dropdowns * SECONDS_PER_DROPDOWN + clicks * SECONDS_PER_CLICK;
+  return {
+    ms: seconds * 1000,
+    note: `assumption: ${CHARS_PER_MINUTE} Chinese characters/min for ${chars} characters, ${SECONDS_PER_DROPDOWN} s per dropdown (${dropdowns}), ${SECONDS_PER_CLICK} s per add-row click (${clicks}); no reading or checking time`,
+  };
+}
+
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
+}
+
+function latency(id: string, label: string, samples: number[], target: number | undefined, note: string): BenchFigure {
+  const { p50, p95 } = stats(samples);
+  return {
+    id,
+    label,
+    unit: 'ms',
+    p50: round(p50),
+    p95: round(p95),
+    value: round(p95),
+    ...(target !== undefined ? { target: { op: '<=' as const, value: target } } : {}),
+    note: `${samples.length} runs after warm-up; ${note}`,
+  };
+}
+
+async function legacyGridFrame(page: Page, bundle: string): Promise<{ frame: Frame }> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const found = await frame
+        .evaluate(() => document.querySelector('.slick-header-column, th') !== null && document.querySelector('.slick-row, tbody tr') !== null)
+        .catch(() => false);
+      if (!found) continue;
+      await injectBench(frame, bundle);
+      const probe = await frame.evaluate(() => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.detectCollect());
+      if (probe.grids > 0) return { frame };
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('no legacy grid frame found');
+}
+
+async function detectCollectFigure(session: BrowserSession, portal: PortalServer, bundle: string): Promise<BenchFigure> {
+  const page = await blankPage(session, `${portal.origin}/legacy/?rows=500`, async () => undefined);
+  const { frame } = await legacyGridFrame(page, bundle);
+  const run = () => frame.evaluate(() => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.detectCollect());
+  for (let i = 0; i < 5; i += 1) await run();
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 30; i += 1) {
+    const r = await run();
+    samples.push(r.ms);
+    rows = r.rows;
+  }
+  await page.close();
+  return latency(
+    'browser.detect-collect-500-rows',
+    'detect + collect a 500-row grid (detectForm + collectForm, legacy replica /legacy/?rows=500, in the page)',
+    samples,
+    50,
+    `${rows} rows collected per run; lib/fill bundled with esbuild into an IIFE`,
+  );
+}
+
+const suite: BenchSuite = async () => {
+  await buildPortal();
+  await buildExtension();
+  const figures: BenchFigure[] = [];
+
+  const content = readFileSync(`${EXTENSION_DIR}/content-scripts/portal.js`);
+  figures.push({
+    id: 'browser.content-script-gzip',
+    label: 'content script size, gzipped (content-scripts/portal.js, production build)',
+    unit: 'KB',
+    value: round(gzipSync(content, { level: 9 }).length / 1024),
+    target: { op: '<=', value: 60 },
+    note: `${round(content.length / 1024)} KB before gzip`,
+  });
+
+  const portal = await startPortal({ build: false });
+  const bundle = await pageBundle();
+  let items: TemplateContent[] = [];
+  try {
+    // 1. Tianbao, with the extension loaded.
+    const withExt = await launchBrowser({ extensionDir: EXTENSION_DIR });
+    try {
+      const ext = await extensionPage(withExt);
+      await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
+      const sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
+      items = fifteenItems(sets.filter((s) => s.name !== BENCH_SET_NAME));
+      if (!sets.some((s) => s.name === BENCH_SET_NAME)) {
+        await backgroundRequest(ext, 'library.saveSet', { name: BENCH_SET_NAME, items, source: 'bench' });
+      }
+
+      for (const [replica, url, ready, target] of [
+        ['element', `${portal.origin}/element/?state=blank`, elementReady, 2000],
+        ['legacy', `${portal.origin}/legacy/?state=blank`, (p: Page) => launcherFrame(p, 60_000), 1000],
+      ] as const) {
+        const wall: number[] = [];
+        const own: number[] = [];
+        let failures = 0;
+        for (let i = 0; i <= TIANBAO_RUNS; i += 1) {
+          const page = await blankPage(withExt, url, ready);
+          const r = await tianbaoFill(page, ext);
+          await page.close();
+          if (i === 0) continue; // warm-up
+          wall.push(r.wallMs);
+          own.push(r.durationMs);
+          if (!r.ok) failures += 1;
+        }
+        figures.push(
+          latency(
+            `browser.tianbao-fill-15-${replica}`,
+            `Tianbao: fill 15 indicators into both sets of the ${replica === 'element' ? 'modern (Element Plus)' : 'legacy (SlickGrid in nested iframes)'} replica`,
+            own,
+            target,
+            `fill report durationMs (detect → verify, in the page); palette Enter → report visible median ${round(stats(wall).p50)} ms; ${failures} of ${own.length} reports not all-verified`,
+          ),
+        );
+      }
+
+      // Memory: the large page with the extension.
+      const big = await blankPage(withExt, `${portal.origin}/legacy/?rows=500`, (p) => launcherFrame(p, 60_000));
+      await big.waitForTimeout(1000);
+      const heapWith = await heapMB(big);
+      await big.close();
+      await ext.close();
+      figures.push({ id: 'browser.heap-with-extension', label: 'JS heap of /legacy/?rows=500 with Tianbao', unit: 'MB', value: round(heapWith), note: 'JSHeapUsedSize after a forced GC (CDP)' });
+    } finally {
+      await withExt.close();
+    }
+
+    // 2. The same fills without the extension: paced (password-manager style) and RPA style.
+    const plain = await launchBrowser();
+    try {
+      const paced: number[] = [];
+      let pacedActions = 0;
+      let pacedMismatches = 0;
+      for (let i = 0; i <= PACED_RUNS; i += 1) {
+        const page = await blankPage(plain, `${portal.origin}/element/?state=blank`, elementReady);
+        await injectBench(page, bundle);
+        const r = await page.evaluate(
+          ([list, pause]) => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.pacedFill(list, pause),
+          [items, PACE_MS] as const,
+        );
+        await page.close();
+        if (i === 0) continue;
+        paced.push(r.ms);
+        pacedActions = r.actions;
+        pacedMismatches += r.mismatches;
+      }
+      figures.push(
+        latency(
+          'browser.paced-fill-15-element',
+          `paced fill, password-manager style (same widget operations, one action every ${PACE_MS} ms), modern replica`,
+          paced,
+          undefined,
+          `${pacedActions} actions per fill; ${pacedMismatches} fields not taken over all runs`,
+        ),
+      );
+
+      const rpa: number[] = [];
+      for (let i = 0; i <= RPA_RUNS; i += 1) {
+        const page = await blankPage(plain, `${portal.origin}/element/?state=blank`, elementReady);
+        const ms = await rpaFill(page, items);
+        await page.close();
+        if (i === 0) continue;
+        rpa.push(ms);
+      }
+      figures.push(latency('browser.rpa-fill-15-element', 'RPA style: Playwright locator.fill / click per field, modern replica', rpa, undefined, 'no verification pass'));
+
+      const big = await blankPage(plain, `${portal.origin}/legacy/?rows=500`, async (p) => legacyGridFrame(p, bundle));
+      await big.waitForTimeout(1000);
+      const heapWithout = await heapMB(big);
+      await big.close();
+      const heapWith = figures.find((f) => f.id === 'browser.heap-with-extension')?.value ?? NaN;
+      figures.push({
+        id: 'browser.heap-content-script',
+        label: 'memory of the content script on a large page (JS heap with − without Tianbao, /legacy/?rows=500)',
+        unit: 'MB',
+        value: round(heapWith - heapWithout),
+        note: `${round(heapWith)} MB with, ${round(heapWithout)} MB without (the without page also holds the small bench bundle); JSHeapUsedSize after a forced GC`,
+      });
+
+      figures.push(await detectCollectFigure(plain, portal, bundle));
+    } finally {
+      await plain.close();
+    }
+  } finally {
+    await portal.close();
+  }
+
+  // Ratios: how many times faster Tianbao's fill is than each other way (medians).
+  const p50 = (id: string) => figures.find((f) => f.id === id)?.p50 ?? NaN;
+  const tianbao = p50('browser.tianbao-fill-15-element');
+  const typing = typingEstimate(items);
+  figures.push(
+    { id: 'browser.ratio-paced', label: 'Tianbao fill ÷ paced fill: times faster (medians, modern replica)', unit: 'x', value: round(p50('browser.paced-fill-15-element') / tianbao), target: { op: '>=', value: 10 } },
+    { id: 'browser.ratio-rpa', label: 'Tianbao fill ÷ RPA-style fill: times faster (medians, modern replica)', unit: 'x', value: round(p50('browser.rpa-fill-15-element') / tianbao) },
+    { id: 'browser.typing-estimate', label: 'a person typing the same 15 indicators into both sets (estimate)', unit: 'ms', value: Math.round(typing.ms), note: typing.note },
+    { id: 'browser.ratio-typing', label: 'Tianbao fill ÷ a person typing: times faster (estimate)', unit: 'x', value: Math.round(typing.ms / tianbao) },
+  );
+  return figures;
+};
+
+export default suite;
+
+// `npx tsx bench/browser.bench.ts` runs this suite alone.
+if (typeof process !== 'undefined' && process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
+  suite().then(
+    (figures) => console.log(JSON.stringify(figures, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Bundled by bench/browser.bench.ts with esbuild into an IIFE and injected into a replica page (no
+ * extension): times detect + collect on a large grid, and performs the paced comparison fill — the same
+ * widget operations Tianbao uses (lib/fill), one action at a time with a fixed pause between actions,
+ * the way password-manager autofill engines pace their field events.
+ */
+import type { TemplateContent } from '../lib/domain/schemas';
+import { collectSets } from '../lib/fill/apply';
+import { collectForm } from '../lib/fill/collect';
+import { detectForm, findAddRowButton, findGrids, gridCell, gridRows, type GridHandle } from '../lib/fill/detect';
+import { planFill } from '../lib/fill/plan';
+import type { IndicatorSet } from '../lib/fill/types';
+import { click, flush, readCell, writeCell } from '../lib/fill/widgets';
+import { normaliseLabel } from '../lib/fill/labels';
+
+/** What the page exposes to the benchmark driver. */
+export interface PageBench {
+  /** Milliseconds of detectForm + collectForm on this document, and the rows collected. */
+  detectCollect(): { ms: number; rows: number; grids: number };
+  /** The paced fill; resolves with its duration, number of actions and the fields that did not take. */
+  pacedFill(items: TemplateContent[], pauseMs: number): Promise<{ ms: number; actions: number; mismatches: number; written: number }>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function gridFor(set: IndicatorSet): GridHandle | undefined {
+  const grids = findGrids(document);
+  return grids.find((g) => g.fixedSet === set) ?? grids.find((g) => g.fixedSet === undefined);
+}
+
+const bench: PageBench = {
+  detectCollect() {
+    const started = performance.now();
+    const form = detectForm(document);
+    const collected = form ? collectForm(form) : null;
+    const ms = performance.now() - started;
+    return { ms, rows: collected?.grids.reduce((n, g) => n + g.rows.length, 0) ?? 0, grids: form?.grids.length ?? 0 };
+  },
+
+  async pacedFill(items, pauseMs) {
+    const form = detectForm(document);
+    if (!form) throw new Error('no form on this page');
+    const started = performance.now();
+    let actions = 0;
+    const act = async () => {
+      actions += 1;
+      await sleep(pauseMs);
+    };
+    const before = await collectSets(form);
+    const plan = planFill(before, items);
+    let written = 0;
+    for (const set of ['period', 'annual'] as const) {
+      const ops = plan.ops.filter((o) => o.set === set);
+      if (ops.length === 0) continue;
+      const tab = findGrids(document).flatMap((g) => g.tabs).find((t) => t.set === set);
+      if (tab) {
+        click(tab.element);
+        await act();
+      }
+      const add = ops.find((o) => o.kind === 'add-rows');
+      if (add?.kind === 'add-rows') {
+        for (let i = 0; i < add.count; i += 1) {
+          const button = findAddRowButton(gridFor(set)!);
+          if (!button) throw new Error('no add-row button');
+          click(button);
+          await act();
+        }
+      }
+      for (const op of ops) {
+        if (op.kind !== 'set-cell') continue;
+        const grid = gridFor(set)!;
+        const row = gridRows(grid)[op.row];
+        const cell = row ? gridCell(grid, row, op.field) : null;
+        if (!cell) continue;
+        await writeCell(cell, op.value).catch(() => undefined);
+        written += 1;
+        await act();
+      }
+    }
+    await flush(document);
+    // Verify the way Tianbao does: read every planned cell back.
+    let mismatches = 0;
+    for (const set of ['period', 'annual'] as const) {
+      const tab = findGrids(document).flatMap((g) => g.tabs).find((t) => t.set === set);
+      if (tab && !gridFor(set)?.fixedSet) {
+        click(tab.element);
+        await flush(document);
+      }
+      const grid = gridFor(set);
+      for (const op of plan.ops) {
+        if (op.kind !== 'set-cell' || op.set !== set || !grid) continue;
+        const row = gridRows(grid)[op.row];
+        const cell = row ? gridCell(grid, row, op.field) : null;
+        if (!cell || normaliseLabel(readCell(cell)) !== normaliseLabel(op.value)) mismatches += 1;
+      }
+    }
+    return { ms: performance.now() - started, actions, mismatches, written };
+  },
+};
+
+(globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench = bench;
