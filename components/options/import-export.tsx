@@ -57,6 +57,7 @@ export function ImportExportPanel({ stats, onChanged }: { stats: LibraryStats | 
   const [exportOutcome, setExportOutcome] = useState<Outcome | null>(null);
   const [exporting, setExporting] = useState<'json' | 'xlsx' | null>(null);
   const [builtInBusy, setBuiltInBusy] = useState(false);
+  const [builtInOutcome, setBuiltInOutcome] = useState<Outcome | null>(null);
   const jobRef = useRef<string | null>(null);
 
   const text = (e: unknown) => inLocale(e instanceof Error ? e.message : String(e), locale);
@@ -158,21 +159,21 @@ export function ImportExportPanel({ stats, onChanged }: { stats: LibraryStats | 
 
   async function builtIn(which: 'starter' | 'example', action: 'load' | 'remove') {
     setBuiltInBusy(true);
-    setExportOutcome(null);
+    setBuiltInOutcome(null);
     try {
       if (action === 'load') {
         const r = await library.request('library.loadBuiltIn', { which });
-        setExportOutcome({
+        setBuiltInOutcome({
           tone: 'ok',
           text: t('import.done', { added: r.added, merged: r.merged, updated: r.updated, sets: r.setsAdded, skipped: r.skipped }),
         });
       } else {
         const r = await library.request('library.removeBuiltIn', { which });
-        setExportOutcome({ tone: 'ok', text: t('builtin.removed', { count: r.count, kept: r.kept }) });
+        setBuiltInOutcome({ tone: 'ok', text: t('builtin.removed', { count: r.count, kept: r.kept }) });
       }
       onChanged();
     } catch (e) {
-      setExportOutcome({ tone: 'error', text: text(e) });
+      setBuiltInOutcome({ tone: 'error', text: text(e) });
     } finally {
       setBuiltInBusy(false);
     }
@@ -292,6 +293,7 @@ export function ImportExportPanel({ stats, onChanged }: { stats: LibraryStats | 
 
       <div className="card stack">
         <h3>{t('builtin.title')}</h3>
+        {builtInOutcome ? <Notice tone={builtInOutcome.tone}>{builtInOutcome.text}</Notice> : null}
         {(['starter', 'example'] as const).map((which) => {
           const loaded = which === 'starter' ? stats?.starterLoaded : stats?.exampleLoaded;
           return (

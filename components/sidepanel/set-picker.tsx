@@ -258,33 +258,28 @@ function SetPreview({ set }: { set: TemplateSet | null }) {
   return (
     <section className="preview" aria-label={t('preview.title', { name: set.name })} data-testid="set-preview">
       <h3 className="preview-title">{t('preview.title', { name: set.name })}</h3>
-      <div className="preview-scroll" tabIndex={0} role="region" aria-label={t('preview.title', { name: set.name })}>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('preview.name')}</th>
-              <th scope="col">{t('preview.period')}</th>
-              <th scope="col">{t('preview.annual')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {lines.map((line, i) => (
-              <tr key={i}>
-                <td>
-                  <div>{line.name}</div>
-                  <div className="small muted">{[line.level1, line.level2].filter(Boolean).join(' / ')}</div>
-                </td>
-                <td>
+      <ol className="preview-list" tabIndex={0} aria-label={t('preview.title', { name: set.name })}>
+        {lines.map((line, i) => (
+          <li key={i} className="preview-item">
+            <div className="preview-name">{line.name}</div>
+            <div className="small muted">{[line.level1, line.level2].filter(Boolean).join(' / ')}</div>
+            <dl className="preview-values">
+              <div>
+                <dt>{t('preview.period')}</dt>
+                <dd>
                   <ValueText text={line.period} />
-                </td>
-                <td>
+                </dd>
+              </div>
+              <div>
+                <dt>{t('preview.annual')}</dt>
+                <dd>
                   <ValueText text={line.annual} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ol>
       {incomplete > 0 ? <p className="small muted">{t('preview.incomplete', { count: incomplete })}</p> : null}
     </section>
   );
