@@ -24,15 +24,18 @@ import type { PageBench } from './page-entry';
 import type { BenchFigure, BenchSuite } from './types';
 
 /** Runs per method (after one warm-up run each); medians of these go into the table. */
-const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 5;
-const PACED_RUNS = 3;
-const RPA_RUNS = 3;
+const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 3;
+const PACED_RUNS = 2;
+const RPA_RUNS = 2;
 const PACE_MS = 20;
 const BENCH_SET_NAME = '基准测试十五项指标集';
 /** Typing estimate: 40 Chinese characters per minute for text, 2 s per dropdown choice, 1 s per add-row click. */
 const CHARS_PER_MINUTE = 40;
 const SECONDS_PER_DROPDOWN = 2;
 const SECONDS_PER_CLICK = 1;
+
+/** Progress on stderr (the suite takes minutes). */
+const log = (message: string) => process.stderr.write(`  browser: ${message}\n`);
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 
@@ -286,6 +289,7 @@ const suite: BenchSuite = async () => {
         ['element', `${portal.origin}/element/?state=blank`, elementReady, 2000],
         ['legacy', `${portal.origin}/legacy/?state=blank`, (p: Page) => launcherFrame(p, 60_000), 1000],
       ] as const) {
+        log(`Tianbao fill, ${replica} replica`);
         const wall: number[] = [];
         const own: number[] = [];
         let failures = 0;
@@ -323,6 +327,7 @@ const suite: BenchSuite = async () => {
     // 2. The same fills without the extension: paced (password-manager style) and RPA style.
     const plain = await launchBrowser();
     try {
+      log('paced fill');
       const paced: number[] = [];
       let pacedActions = 0;
       let pacedMismatches = 0;
@@ -349,6 +354,7 @@ const suite: BenchSuite = async () => {
         ),
       );
 
+      log('RPA-style fill');
       const rpa: number[] = [];
       for (let i = 0; i <= RPA_RUNS; i += 1) {
         const page = await blankPage(plain, `${portal.origin}/element/?state=blank`, elementReady);
@@ -372,6 +378,7 @@ const suite: BenchSuite = async () => {
         note: `${round(heapWith)} MB with, ${round(heapWithout)} MB without (the without page also holds the small bench bundle); JSHeapUsedSize after a forced GC`,
       });
 
+      log('detect + collect');
       figures.push(await detectCollectFigure(plain, portal, bundle));
     } finally {
       await plain.close();

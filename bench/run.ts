@@ -41,7 +41,7 @@ const SUITES: ReadonlyArray<{ name: string; load: () => Promise<{ default: Bench
 function chromiumVersion(): string {
   const path = process.env.CHROME_PATH?.trim() || '/usr/bin/chromium';
   try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 15_000 }).trim();
+    return execFileSync(path, ['--version'], { encoding: 'utf8', timeout: 15_000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   } catch {
     return `unknown (${path} --version failed)`;
   }
