@@ -7,87 +7,58 @@ import { cleanLabel, toHalfWidth } from './text';
 
 export type { Level1Category, Level2Category, TaxonomyProfile } from './schemas';
 
+/** 产出指标 without 成本: the 二级 both layouts share. */
+const OUTPUT_LEVEL2: Level2Category[] = [
+  { code: '11', name: '数量指标', aliases: ['数量'] },
+  { code: '12', name: '质量指标', aliases: ['质量'] },
+  { code: '13', name: '时效指标', aliases: ['时效'] },
+];
+
+const BENEFIT: Level1Category = {
+  code: '2',
+  name: '效益指标',
+  aliases: ['效益'],
+  level2: [
+    { code: '21', name: '经济效益', aliases: ['经济效益指标'] },
+    { code: '22', name: '社会效益', aliases: ['社会效益指标'] },
+    { code: '23', name: '生态效益', aliases: ['生态效益指标'] },
+    { code: '24', name: '可持续影响', aliases: ['可持续影响指标'] },
+  ],
+};
+
+const SATISFACTION: Level1Category = {
+  code: '3',
+  name: '满意度指标',
+  aliases: ['满意度'],
+  level2: [
+    {
+      code: '31',
+      name: '服务对象满意度',
+      aliases: ['服务对象满意度指标', '社会公众或服务对象满意度指标', '社会公众或服务对象满意度', '满意度'],
+    },
+  ],
+};
+
 /** The layout printed in the seed fixture and most provincial portals before 2021. */
 export const DEFAULT_PROFILE: TaxonomyProfile = {
   id: 'default',
   name: '通用(产出/效益/满意度)',
   level1: [
-    {
-      code: '1',
-      name: '产出指标',
-      aliases: ['产出'],
-      level2: [
-        { code: '11', name: '数量指标', aliases: ['数量'] },
-        { code: '12', name: '质量指标', aliases: ['质量'] },
-        { code: '13', name: '时效指标', aliases: ['时效'] },
-        { code: '14', name: '成本指标', aliases: ['成本'] },
-      ],
-    },
-    {
-      code: '2',
-      name: '效益指标',
-      aliases: ['效益'],
-      level2: [
-        { code: '21', name: '经济效益', aliases: ['经济效益指标'] },
-        { code: '22', name: '社会效益', aliases: ['社会效益指标'] },
-        { code: '23', name: '生态效益', aliases: ['生态效益指标'] },
-        { code: '24', name: '可持续影响', aliases: ['可持续影响指标'] },
-      ],
-    },
-    {
-      code: '3',
-      name: '满意度指标',
-      aliases: ['满意度'],
-      level2: [
-        {
-          code: '31',
-          name: '服务对象满意度',
-          aliases: ['服务对象满意度指标', '社会公众或服务对象满意度指标', '社会公众或服务对象满意度', '满意度'],
-        },
-      ],
-    },
+    { code: '1', name: '产出指标', aliases: ['产出'], level2: [...OUTPUT_LEVEL2, { code: '14', name: '成本指标', aliases: ['成本'] }] },
+    BENEFIT,
+    SATISFACTION,
   ],
   weights: { total: 100 },
 };
 
-/** The 2021 central guidance layout: 成本指标 is its own 一级. */
+/** The 2021 central guidance layout: 成本指标 is its own 一级 (经济成本 / 社会成本 / 生态环境成本). */
 export const PROFILE_2021: TaxonomyProfile = {
   id: 'central-2021',
   name: '2021 中央指引(成本单列)',
   level1: [
-    {
-      code: '1',
-      name: '产出指标',
-      aliases: ['产出'],
-      level2: [
-        { code: '11', name: '数量指标', aliases: ['数量'] },
-        { code: '12', name: '质量指标', aliases: ['质量'] },
-        { code: '13', name: '时效指标', aliases: ['时效'] },
-      ],
-    },
-    {
-      code: '2',
-      name: '效益指标',
-      aliases: ['效益'],
-      level2: [
-        { code: '21', name: '经济效益', aliases: ['经济效益指标'] },
-        { code: '22', name: '社会效益', aliases: ['社会效益指标'] },
-        { code: '23', name: '生态效益', aliases: ['生态效益指标'] },
-        { code: '24', name: '可持续影响', aliases: ['可持续影响指标'] },
-      ],
-    },
-    {
-      code: '3',
-      name: '满意度指标',
-      aliases: ['满意度'],
-      level2: [
-        {
-          code: '31',
-          name: '服务对象满意度',
-          aliases: ['服务对象满意度指标', '社会公众或服务对象满意度指标', '社会公众或服务对象满意度', '满意度'],
-        },
-      ],
-    },
+    { code: '1', name: '产出指标', aliases: ['产出'], level2: OUTPUT_LEVEL2 },
+    BENEFIT,
+    SATISFACTION,
     {
       code: '4',
       name: '成本指标',
