@@ -4,7 +4,7 @@
  * ellipsis and shown whole in a tooltip. Up/Down arrows move focus between rows' first controls.
  */
 import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /** Moves focus to the first control of row `index`, scrolling it into view first. */
 function focusRow(scroller: HTMLElement | null, scrollToIndex: (i: number) => void, index: number): void {
@@ -55,6 +55,8 @@ export function VirtualList<T>({
   testId?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // A stable key function: a new one makes the virtualiser re-measure every row (10,000 calls per frame).
+  const itemKey = useCallback((index: number) => getKey(items[index]!), [items, getKey]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
@@ -62,7 +64,7 @@ export function VirtualList<T>({
     overscan: 8,
     // Before the first measurement (and where layout is unknown), show the first screenful.
     initialRect: { width: 0, height: typeof maxHeight === 'number' ? maxHeight : rowHeight * 10 },
-    getItemKey: (index) => getKey(items[index]!),
+    getItemKey: itemKey,
   });
   const onKeyDown = arrowHandler(items.length, () => scrollRef.current, (i) => virtualizer.scrollToIndex(i, { align: 'auto' }));
   return (
@@ -121,13 +123,14 @@ export function VirtualTable<T>({
   testId?: string;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const itemKey = useCallback((index: number) => getKey(items[index]!), [items, getKey]);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 10,
     initialRect: { width: 0, height: typeof height === 'number' ? height : rowHeight * 12 },
-    getItemKey: (index) => getKey(items[index]!),
+    getItemKey: itemKey,
   });
   const template = columns.map((c) => c.width).join(' ');
   const onKeyDown = arrowHandler(items.length, () => scrollRef.current, (i) => virtualizer.scrollToIndex(i, { align: 'auto' }));

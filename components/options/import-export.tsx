@@ -20,6 +20,7 @@ import type { LibraryStats } from './types';
 const ACCEPT = '.txt,.csv,.xlsx,.xls,.json,.docx,.html,.htm';
 /** Tables longer than this are virtualised (long reasons are then cut, with the whole text in a tooltip). */
 const PLAIN_TABLE_MAX = 150;
+const rowKey = (r: SummaryRow) => `${r.row}:${r.index ?? 0}:${r.name}`;
 
 type Phase =
   | { kind: 'idle' }
@@ -443,7 +444,7 @@ function RowSection({
     <details className={`details details-${tone}`} open={open}>
       <summary>{`${title} (${rows.length})`}</summary>
       {rows.length > PLAIN_TABLE_MAX ? (
-        <VirtualTable items={rows} columns={columns} rowHeight={36} height={320} getKey={(r) => `${r.row}:${r.index ?? 0}:${r.name}`} label={title} />
+        <VirtualTable items={rows} columns={columns} rowHeight={36} height={320} getKey={rowKey} label={title} />
       ) : (
         <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
           <table className="table">

@@ -35,6 +35,7 @@ const SEARCH_LIMIT = 500;
 const SEARCH_DELAY_MS = 200;
 const ROW_HEIGHT = 44;
 const NO_FILTERS: LibraryFilters = { level1: '', level2: '', tag: '' };
+const idOf = (x: { id: string }) => x.id;
 
 interface Outcome {
   tone: Tone;
@@ -471,7 +472,7 @@ export function LibraryManager({ version, stats, onChanged }: { version: number;
               columns={templateColumns}
               rowHeight={ROW_HEIGHT}
               height="min(560px, 60vh)"
-              getKey={(x) => x.id}
+              getKey={idOf}
               label={t('options.templates')}
               isSelected={(x) => selected.has(x.id)}
               testId="template-table"
@@ -482,7 +483,7 @@ export function LibraryManager({ version, stats, onChanged }: { version: number;
               columns={setColumns}
               rowHeight={ROW_HEIGHT}
               height="min(560px, 60vh)"
-              getKey={(x) => x.id}
+              getKey={idOf}
               label={t('options.sets')}
               isSelected={(x) => selected.has(x.id)}
               testId="set-table"

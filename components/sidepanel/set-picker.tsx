@@ -18,6 +18,7 @@ const SEARCH_DELAY_MS = 180;
 const LIMIT = 60;
 const LIMIT_FILTERED = 300;
 const ROW_HEIGHT = 64;
+const setIdOf = (i: SetListItem) => i.set.id;
 
 export function SetPicker({
   project,
@@ -238,7 +239,7 @@ export function SetPicker({
             items={items}
             rowHeight={ROW_HEIGHT}
             maxHeight={ROW_HEIGHT * 5.5}
-            getKey={(i) => i.set.id}
+            getKey={setIdOf}
             renderItem={renderItem}
             label={t('sets.title')}
           />
