@@ -140,6 +140,15 @@ describe('options page', () => {
 });
 
 describe('side panel', () => {
+  // Each test can run alone: with no sets yet (the import test skipped), the example library provides them.
+  beforeAll(async () => {
+    const page = await session!.newPage();
+    await page.goto(url('options.html'));
+    const stats = await backgroundRequest<{ sets: number }>(page, 'library.stats', {});
+    if (stats.sets === 0) await backgroundRequest(page, 'library.loadBuiltIn', { which: 'example' });
+    await page.close();
+  });
+
   it('says no form is detected on a page that is not a portal, accessibly', async () => {
     const other = await session!.newPage();
     await other.goto(`${portal.origin}/`);
@@ -190,7 +199,13 @@ describe('side panel', () => {
     expect(await result.textContent()).toMatch(/已填充 \d+ 个字段/);
     await expect.poll(() => page.getByTestId('undo-button').isEnabled(), { timeout: 15_000 }).toBe(true);
     expect(await seriousViolations(page)).toEqual([]);
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'sidepanel.png') });
+    if (SCREENSHOTS) {
+      // Tall enough to show the project, its findings, the chosen set's preview and the fill result at once.
+      await page.setViewportSize({ width: 420, height: 1900 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SCREENSHOTS, 'sidepanel.png') });
+      await page.setViewportSize({ width: 420, height: 960 });
+    }
 
     await page.getByTestId('undo-button').click();
     // The panel reports the page's undo either way (the in-page undo engine's own tests check the rows).
