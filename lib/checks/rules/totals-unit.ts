@@ -39,9 +39,22 @@ export function resetUnitTotalsState(): void {
 const ZERO: Decimal = { units: 0n, scale: 0 };
 const negate = (d: Decimal): Decimal => ({ units: -d.units, scale: d.scale });
 
+/**
+ * Drops trailing fractional zeros. Subtracting an amount with more places leaves them behind (1.234 − 0.234
+ * is 1.000), so without this an adjusted sum would print differently from the same sum added afresh.
+ */
+function trimScale(d: Decimal): Decimal {
+  let { units, scale } = d;
+  while (scale > 0 && units % 10n === 0n) {
+    units /= 10n;
+    scale -= 1;
+  }
+  return { units, scale };
+}
+
 function addTo(target: ColumnSum, value: Decimal | null, sign: 1 | -1): void {
   if (value === null) target.bad += sign;
-  else target.sum = addExact(target.sum, sign === 1 ? value : negate(value));
+  else target.sum = trimScale(addExact(target.sum, sign === 1 ? value : negate(value)));
 }
 
 function addProject(state: State, amounts: Amounts, unit: number, sign: 1 | -1): void {
