@@ -1,7 +1,7 @@
 import type { Amounts, Indicator } from '../domain/schemas';
-import { applyFill, collectSets, undoFill, type FillReport, type UndoRecord } from '../fill/apply';
+import { applyFill, collectSets, showSet, undoFill, type FillReport, type UndoRecord } from '../fill/apply';
 import { collectForm, locate, type CollectedForm } from '../fill/collect';
-import { detectForm, type DetectedForm } from '../fill/detect';
+import { currentSet, detectForm, type DetectedForm } from '../fill/detect';
 import { SAVE_LABELS, SUBMIT_LABELS, buttonMatches } from '../fill/labels';
 import type { GridState, IndicatorSet } from '../fill/types';
 import { ask, type Send } from './bridge';
@@ -113,6 +113,7 @@ export function startPortal(deps: PortalDeps): void {
 
   function activate(found: DetectedForm): void {
     form = found;
+    sawOtherSets = false;
     overlay ??= new Overlay(doc, t, {
       onOpenPalette: () => void openPalette(),
       onQuery: (text) => void search(text),
@@ -160,8 +161,32 @@ export function startPortal(deps: PortalDeps): void {
     return part;
   }
 
+  let sawOtherSets = false;
+  /**
+   * A grid that shows one set at a time (legacy portals) hides the other set's rows: read it once, by
+   * showing its tab and going back to the one the person had open, so the check covers both sets.
+   */
+  async function readHiddenSets(f: DetectedForm): Promise<void> {
+    if (sawOtherSets || filling) return;
+    const switching = f.grids.find((g) => g.fixedSet === undefined && g.tabs.length > 1);
+    if (!switching) return;
+    sawOtherSets = true;
+    const original = currentSet(switching);
+    filling = true;
+    try {
+      for (const state of await collectSets(f, signal)) previousSets[state.set] = state;
+      await showSet(f, original, signal);
+    } catch {
+      // Reading the other set is a nicety; the visible set is checked regardless.
+    } finally {
+      filling = false;
+    }
+  }
+
   async function runCheck(): Promise<PageFinding[]> {
     if (!form || signal.aborted) return findings;
+    await readHiddenSets(form);
+    if (!form) return findings;
     collected = collectForm(form, previousSets);
     for (const g of collected.grids) previousSets[g.set] = g;
     try {

@@ -94,7 +94,47 @@ function contentFrame(page: Page): Frame {
   return frame;
 }
 
+/** The side panel acting on the tab whose URL contains `part` (`sidepanel.html?tabId=<id>`). */
+async function openPanelFor(part: string): Promise<Page> {
+  const panel = await extensionPage(session!);
+  const tabId = await panel.evaluate(async (p) => {
+    const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
+    return (await api.tabs.query({})).find((t) => t.url?.includes(p))?.id ?? null;
+  }, part);
+  if (tabId === null) throw new Error(`no tab for ${part}`);
+  await panel.setViewportSize({ width: 420, height: 960 });
+  await panel.goto(`chrome-extension://${session!.extensionId}/sidepanel.html?tabId=${tabId}`);
+  return panel;
+}
+
 describe('legacy replica (SlickGrid in nested iframes)', () => {
+  it('side panel: findings from both frames by rule, then a fill into the nested grid that 保存 saves exactly', async () => {
+    const errors = await freshPage('?state=errors');
+    const panel = await openPanelFor('/legacy/?state=errors');
+    const findings = panel.getByTestId('findings');
+    await expect
+      .poll(() => findings.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(['totals.project', 'taxonomy.mismatch', 'value.annual-missing']));
+    await panel.close();
+    await errors.close();
+
+    const page = await freshPage('?state=blank');
+    await typeGoals(page);
+    const set = setNamed('信息化项目管理经费');
+    const fillPanel = await openPanelFor('/legacy/?state=blank');
+    await fillPanel.getByTestId('template-search').fill(set.name);
+    await fillPanel.getByTestId('template-set').filter({ hasText: set.name }).first().click();
+    await fillPanel.getByTestId('fill-button').click();
+    const result = fillPanel.getByTestId('action-result');
+    await result.waitFor({ timeout: 90_000 });
+    expect(await result.textContent()).toMatch(/已填充 \d+ 个字段/);
+    const saved = await save(page, 'state:blank');
+    const expected = expectedRows(set);
+    expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
+    expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
+    await fillPanel.close();
+  });
+
   it('fills a set through the in-page palette; 保存 sends exactly its values in both indicator sets; undo restores', async () => {
     const page = await freshPage('?state=blank');
     await typeGoals(page);
