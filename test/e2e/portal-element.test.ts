@@ -85,7 +85,7 @@ describe('modern replica (/element/)', () => {
     const page = await freshPage('/element/');
     const rows = page.locator('.project-list .el-table__body tr.el-table__row');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(19);
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(19);
     await expect.poll(() => page.locator('.gov-summary').innerText()).toContain('10,540.32');
     const first = rows.filter({ hasText: '信息化项目管理经费' }).first();
     expect(await first.innerText()).toContain('712.97');

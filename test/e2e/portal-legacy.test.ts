@@ -102,7 +102,8 @@ describe('legacy replica (/legacy/)', () => {
     await page.frameLocator('#menuFrame').getByRole('link', { name: '绩效目标填报' }).click();
     const rows = mainFrame(page).locator('#projectList tbody tr');
     await rows.first().waitFor();
-    expect(await rows.count()).toBe(19);
+    // The menu click reloads the main frame: wait for the list the new frame shows, not the old one.
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(19);
     expect(await mainFrame(page).locator('.lg-summary').innerText()).toContain('10,540.32');
     expect(await rows.filter({ hasText: '智慧白云建设经费' }).innerText()).toContain('3,200.00');
     await page.close();
