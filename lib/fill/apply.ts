@@ -141,13 +141,13 @@ async function scrollSlickRow(grid: GridHandle, index: number, doc: Document): P
 }
 
 /** Clicks the grid's add-row button `count` times and waits until the rows are there. */
-async function addRows(grid: GridHandle, count: number, doc: Document, signal?: AbortSignal): Promise<void> {
+async function addRows(grid: GridHandle, count: number, doc: Document, signal?: AbortSignal, live: () => GridHandle = () => grid): Promise<void> {
   if (count <= 0) return;
   const button = findAddRowButton(grid);
   if (!button) throw new Error('找不到“新增指标”按钮');
   const before = rowCount(grid);
   for (let i = 0; i < count; i += 1) click(button);
-  await waitFor(doc, () => rowCount(grid) >= before + count, { timeout: 3000, what: `新增${count}行`, signal });
+  await waitFor(doc, () => rowCount(live()) >= before + count, { timeout: 10_000, what: `新增${count}行`, signal });
   await flush(doc);
 }
 
@@ -245,7 +245,7 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
     trace(`${set}: show`);
     if (!grid) continue;
     const add = ops.find((o) => o.kind === 'add-rows');
-    if (add?.kind === 'add-rows') await addRows(grid, add.count, doc, signal);
+    if (add?.kind === 'add-rows') await addRows(grid, add.count, doc, signal, () => gridForSet(form, set) ?? grid);
     trace(`${set}: add rows`);
     const cellOps = ops.filter((o): o is CellOp => o.kind === 'set-cell');
     // Each pass and each check takes the live grid: the page may re-render (even remount) it mid-fill.
@@ -269,7 +269,8 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
 }
 
 /** Deletes rows through the page's own UI: tick their checkboxes (or select them) → 删除 → confirm. */
-async function deleteRows(grid: GridHandle, indices: readonly number[], doc: Document, signal?: AbortSignal): Promise<void> {
+async function deleteRows(live: () => GridHandle, indices: readonly number[], doc: Document, signal?: AbortSignal): Promise<void> {
+  let grid = live();
   const deleteButton = findButtonNear(grid.root, DELETE_ROW_LABELS);
   if (!deleteButton) throw new Error('找不到“删除”按钮');
   const sorted = [...indices].sort((a, b) => b - a);
@@ -287,11 +288,13 @@ async function deleteRows(grid: GridHandle, indices: readonly number[], doc: Doc
       else click(gridCell(grid, row, 'name') ?? row);
     }
     await flush(doc);
-    click(deleteButton);
-    const confirm = await waitFor(doc, () => findConfirmButton(doc), { timeout: 1500, what: '确认对话框', signal }).catch(() => null);
+    click(findButtonNear(live().root, DELETE_ROW_LABELS) ?? deleteButton);
+    const confirm = await waitFor(doc, () => findConfirmButton(doc), { timeout: 3000, what: '确认对话框', signal }).catch(() => null);
     if (confirm) click(confirm);
-    await waitFor(doc, () => rowCount(grid) <= before - round.length, { timeout: 3000, what: '删除行', signal });
+    // Judged on the live grid (a re-render may replace its nodes); the bound is generous for a busy page.
+    await waitFor(doc, () => rowCount(live()) <= before - round.length, { timeout: 10_000, what: '删除行', signal });
     await flush(doc);
+    grid = live();
   }
 }
 
@@ -336,7 +339,8 @@ export async function undoFill(form: DetectedForm, undo: UndoRecord, signal?: Ab
     const added = undo.added[set];
     if (added > 0) {
       const indices = Array.from({ length: added }, (_, i) => undo.baseRows[set] + i);
-      await deleteRows(grid, indices, form.doc, signal).catch((e: unknown) => problems.push(e instanceof Error ? e.message : String(e)));
+      const live = () => gridForSet(form, set) ?? grid;
+      await deleteRows(live, indices, form.doc, signal).catch((e: unknown) => problems.push(e instanceof Error ? e.message : String(e)));
     }
     await flush(form.doc);
   }
