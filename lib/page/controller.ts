@@ -298,10 +298,15 @@ export function startPortal(deps: PortalDeps): void {
       throw new Error(t.captureEmpty);
     }
     const items = indicators.map(({ source: _source, ...rest }) => rest);
+    // The project's name and goal may sit in another frame: the background's merged view knows them, but only
+    // after this frame's first report has come back — make sure it has.
+    if (project.name === '') await runCheck();
+    const own = merged.snapshot.projects[0]!;
+    const projectName = project.name || own.name;
     const saved = await ask(send, 'page.captureSet', {
-      name: name ?? project.name ?? '',
-      projectName: project.name,
-      goal: project.goal,
+      name: name ?? projectName,
+      projectName,
+      goal: project.goal || own.goal,
       items,
       source: win.location.href.slice(0, 500),
     });
