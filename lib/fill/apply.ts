@@ -280,19 +280,32 @@ async function deleteRows(live: () => GridHandle, indices: readonly number[], do
   for (const round of rounds) {
     signal?.throwIfAborted();
     const before = rowCount(grid);
-    for (const index of round) {
-      const row = grid.kind === 'slick' ? (await scrollSlickRow(grid, index, doc), rowByIndex(grid, index)) : gridRows(grid)[index];
-      if (!row) continue;
-      const box = row.querySelector<HTMLElement>('label.el-checkbox, input[type="checkbox"]');
-      if (box) click(box);
-      else click(gridCell(grid, row, 'name') ?? row);
+    // Bounded retry: a busy page may miss the selection or the confirm the first time.
+    for (let attempt = 0; ; attempt += 1) {
+      for (const index of round) {
+        const row = grid.kind === 'slick' ? (await scrollSlickRow(grid, index, doc), rowByIndex(grid, index)) : gridRows(grid)[index];
+        if (!row) continue;
+        const input = row.querySelector<HTMLInputElement>('input[type="checkbox"]');
+        if (input?.checked) continue;
+        const box = row.querySelector<HTMLElement>('label.el-checkbox, input[type="checkbox"]');
+        if (box) click(box);
+        else click(gridCell(grid, row, 'name') ?? row);
+      }
+      await flush(doc);
+      click(findButtonNear(live().root, DELETE_ROW_LABELS) ?? deleteButton);
+      const confirm = await waitFor(doc, () => findConfirmButton(doc), { timeout: 3000, what: '确认对话框', signal }).catch(() => null);
+      if (confirm) click(confirm);
+      // Judged on the live grid (a re-render may replace its nodes); the bound is generous for a busy page.
+      const gone = await waitFor(doc, () => rowCount(live()) <= before - round.length, { timeout: 10_000, what: '删除行', signal }).then(
+        () => true,
+        (error: unknown) => {
+          if (attempt >= 1) throw error;
+          return false;
+        },
+      );
+      grid = live();
+      if (gone) break;
     }
-    await flush(doc);
-    click(findButtonNear(live().root, DELETE_ROW_LABELS) ?? deleteButton);
-    const confirm = await waitFor(doc, () => findConfirmButton(doc), { timeout: 3000, what: '确认对话框', signal }).catch(() => null);
-    if (confirm) click(confirm);
-    // Judged on the live grid (a re-render may replace its nodes); the bound is generous for a busy page.
-    await waitFor(doc, () => rowCount(live()) <= before - round.length, { timeout: 10_000, what: '删除行', signal });
     await flush(doc);
     grid = live();
   }
