@@ -12,22 +12,12 @@ import type { FormSnapshot, Indicator, Project, Unit } from '../lib/domain/schem
 import { formatDecimal, sumDecimals, parseDecimal } from '../lib/domain/decimal';
 import { splitValue } from '../lib/domain/values';
 import type { BenchFigure, BenchSuite } from './types';
+import { random } from './random';
 
 export const PROJECTS = 500;
 export const INDICATORS_PER_PROJECT = 15;
 const UNITS = 10;
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OBJECTS = [
   '视频会议系统', '地理信息平台', '政务服务大厅', '12345热线', '政府网站', '政务新媒体', '数据中心机房', '办公设备',

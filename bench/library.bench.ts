@@ -11,23 +11,13 @@ import { TemplateLibrary } from '../lib/db/library';
 import type { SourceRow } from '../lib/parse/index';
 import { readTemplateSheet } from '../lib/library/template-sheet';
 import type { BenchFigure, BenchSuite } from './types';
+import { random } from './random';
 
 /** Templates (rows) in the generated library. */
 export const LIBRARY_SIZE = 10_000;
 /** Rows per 所属指标集 in the generated sheet (1,000 sets). */
 const SET_SIZE = 10;
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const OBJECTS = [
   '视频会议系统', '地理信息平台', '政务服务大厅', '12345热线', '政府网站', '政务新媒体', '数据中心机房', '办公设备',
