@@ -35,7 +35,7 @@ export default defineConfig({
     include: ['vue', 'element-plus', 'element-plus/es/locale/lang/zh-cn', 'slickgrid', 'jquery', 'sortablejs'],
   },
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    outDir: process.env.TIANBAO_PORTAL_DIST || fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {

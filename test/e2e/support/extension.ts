@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import type { BrowserSession } from './browser';
@@ -18,7 +18,8 @@ const execFileAsync = promisify(execFile);
 export const E2E_PORT = Number(process.env.TIANBAO_E2E_PORT) || 5199;
 /** The match pattern the e2e build ships: a Chrome pattern without a port matches any port. */
 export const E2E_PORTALS = 'http://127.0.0.1/*';
-export const EXTENSION_OUT = join(REPO_ROOT, '.output', 'e2e');
+/** Where the e2e build goes; TIANBAO_E2E_OUT gives parallel workers (helpers, benches) their own. */
+export const EXTENSION_OUT = process.env.TIANBAO_E2E_OUT ? resolve(process.env.TIANBAO_E2E_OUT) : join(REPO_ROOT, '.output', 'e2e');
 export const EXTENSION_DIR = join(EXTENSION_OUT, 'chrome-mv3');
 const HASH_FILE = join(EXTENSION_OUT, '.inputs-hash');
 

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, relative, sep } from 'node:path';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
@@ -18,7 +18,8 @@ const execFileAsync = promisify(execFile);
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 export const PORTAL_DIR = join(REPO_ROOT, 'test', 'portal');
-export const PORTAL_DIST = join(PORTAL_DIR, 'dist');
+/** The built replica; TIANBAO_PORTAL_DIST gives parallel workers their own. */
+export const PORTAL_DIST = process.env.TIANBAO_PORTAL_DIST ? resolve(process.env.TIANBAO_PORTAL_DIST) : join(PORTAL_DIR, 'dist');
 const HASH_FILE = '.inputs-hash';
 
 /**
@@ -32,7 +33,7 @@ function inputFiles(): string[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (path !== PORTAL_DIST && entry.name !== 'node_modules') walk(path);
+        if (path !== PORTAL_DIST && !entry.name.startsWith('dist') && entry.name !== 'node_modules') walk(path);
       } else files.push(path);
     }
   };
