@@ -9,15 +9,18 @@ import {
   fieldForHeader,
   normaliseLabel,
 } from './labels';
+import type { LayoutColumn, PageLayout, ProfileProjectField } from './profile';
 import type { FillField, IndicatorSet } from './types';
+import { forceWidget, type WidgetKind } from './widgets';
 
 /**
- * Recognises a performance-target form in one document (one frame) by its header and label texts.
- * DOM access only; every function takes the Document/Element it works on.
+ * Recognises a performance-target form in one document (one frame) by its header and label texts, or by
+ * a site profile's layout (lib/fill/profile.ts) where it gives one: the profile first, the heuristics for
+ * whatever it leaves out. DOM access only; every function takes the Document/Element it works on.
  */
 
-/** How a grid's rows and cells are laid out in the DOM. */
-export type GridKind = 'table' | 'slick';
+/** How a grid's rows and cells are laid out in the DOM (`profile`: by a site profile's selectors). */
+export type GridKind = 'table' | 'slick' | 'profile';
 
 /** An indicator grid found on the page. Rows and cells are looked up afresh on every call (they re-render). */
 export interface GridHandle {
@@ -30,12 +33,21 @@ export interface GridHandle {
   tabs: SetTab[];
   /** The set this grid holds when fixed by its tab pane; undefined when it follows the active tab. */
   fixedSet?: IndicatorSet;
+  /** Widget kind per field a site profile forces (readCell/writeCell then skip recognising it). */
+  widgets?: Partial<Record<FillField, WidgetKind>>;
+  /** Row and cell selectors of a `profile` grid. */
+  selectors?: { row: string; cell?: string };
+  /** A site profile's add-row and delete-row buttons. */
+  addRow?: string;
+  deleteRow?: string;
 }
 
 /** A tab (or switcher item) naming an indicator set. */
 export interface SetTab {
   set: IndicatorSet;
   element: HTMLElement;
+  /** A site profile's selector for the selected tab (default: aria-selected or an active class). */
+  active?: string;
 }
 
 /** A labelled control of the project form. */
@@ -49,6 +61,37 @@ export interface DetectedForm {
   grids: GridHandle[];
   project: Partial<Record<'name' | 'owner' | 'goal' | 'annualGoal', FieldHandle>>;
   amounts: Partial<Record<keyof Amounts, FieldHandle>>;
+  /** The site profile's layout the form was detected with, if any. */
+  layout?: PageLayout;
+}
+
+/**
+ * The layout in force per document, set by detectForm: a re-detection that names only the document
+ * (apply.ts after a grid re-render) finds the grids the same way.
+ */
+const layouts = new WeakMap<Document, PageLayout>();
+
+/** The site profile layout detectForm last used for this document, if any. */
+export function layoutOf(doc: Document): PageLayout | undefined {
+  return layouts.get(doc);
+}
+
+/** A selector query that never throws (a stored profile may hold a selector this browser refuses). */
+function queryAll<E extends Element = HTMLElement>(scope: Document | Element, selector: string | undefined): E[] {
+  if (!selector) return [];
+  try {
+    return Array.from(scope.querySelectorAll<E>(selector as 'div') as unknown as ArrayLike<E>);
+  } catch {
+    return [];
+  }
+}
+
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
 }
 
 const HEADER_SELECTOR = 'th, [role="columnheader"], .slick-header-column';
@@ -66,11 +109,82 @@ function tableColumnIndex(cell: HTMLTableCellElement): number {
   return index;
 }
 
+/** Header texts a profile's columns name, as extra header labels (normalised text → field). */
+function profileHeaders(columns: readonly LayoutColumn[] | undefined): Map<string, FillField> {
+  const map = new Map<string, FillField>();
+  for (const c of columns ?? []) if (c.field && c.header) map.set(normaliseLabel(c.header), c.field);
+  return map;
+}
+
+function widgetsOf(columns: readonly LayoutColumn[] | undefined): GridHandle['widgets'] {
+  const widgets: Partial<Record<FillField, WidgetKind>> = {};
+  for (const c of columns ?? []) if (c.field && c.widget) widgets[c.field] = c.widget as WidgetKind;
+  return Object.keys(widgets).length > 0 ? widgets : undefined;
+}
+
+/**
+ * Finds the indicator grids: by the site profile's layout when it maps a grid that is on the page, else
+ * the grids whose header row names enough indicator fields (with the profile's header texts as extra
+ * labels); the profile's tabs, buttons and widget kinds apply to either.
+ */
+export function findGrids(doc: Document, layout: PageLayout | undefined = layouts.get(doc)): GridHandle[] {
+  const mapped = layout?.grid ? profileGrids(doc, layout) : [];
+  const grids = mapped.length > 0 ? mapped : headerGrids(doc, layout);
+  if (layout) {
+    const widgets = widgetsOf(layout.columns);
+    for (const grid of grids) {
+      if (widgets) grid.widgets = widgets;
+      if (layout.addRow) grid.addRow = layout.addRow;
+      if (layout.deleteRow) grid.deleteRow = layout.deleteRow;
+    }
+  }
+  if (mapped.length === 0 || !layout?.grid?.sets) assignSets(doc, grids, layout);
+  return grids;
+}
+
+/** Grids mapped by a profile's selectors; columns by the profile's order or header texts, else the heuristic labels. */
+function profileGrids(doc: Document, layout: PageLayout): GridHandle[] {
+  const spec = layout.grid!;
+  const grids: GridHandle[] = [];
+  for (const root of queryAll(doc, spec.root)) {
+    const headers = queryAll(root, spec.header ?? HEADER_SELECTOR);
+    const columns: Partial<Record<FillField, number>> = {};
+    if (layout.columns && layout.columns.length > 0) {
+      layout.columns.forEach((c, i) => {
+        if (!c.field) return;
+        const want = c.header ? normaliseLabel(c.header) : '';
+        const at = want ? headers.findIndex((h) => normaliseLabel(text(h)) === want) : -1;
+        columns[c.field] ??= at >= 0 ? at : i;
+      });
+    } else {
+      headers.forEach((h, i) => {
+        const field = fieldForHeader(text(h));
+        if (field) columns[field] ??= i;
+      });
+    }
+    if (columns.name === undefined) continue;
+    grids.push({ kind: 'profile', root, columns, tabs: [], selectors: { row: spec.row, ...(spec.cell ? { cell: spec.cell } : {}) } });
+  }
+  if (spec.sets) {
+    const tabs = setTabs(doc, layout);
+    grids.forEach((g, i) => {
+      const set = spec.sets![i];
+      if (!set) return;
+      g.fixedSet = set;
+      g.tabs = tabs.filter((t) => t.set === set);
+    });
+    // Roots beyond the listed sets follow the tabs.
+    for (const g of grids) if (g.fixedSet === undefined) g.tabs = tabs;
+  }
+  return grids;
+}
+
 /** Finds the grids whose header row names enough indicator fields. */
-export function findGrids(doc: Document): GridHandle[] {
+function headerGrids(doc: Document, layout: PageLayout | undefined): GridHandle[] {
+  const extra = profileHeaders(layout?.columns);
   const byRow = new Map<Element, { kind: GridKind; columns: Partial<Record<FillField, number>> }>();
-  for (const header of doc.querySelectorAll<HTMLElement>(HEADER_SELECTOR)) {
-    const field = fieldForHeader(text(header));
+  for (const header of queryAll(doc, HEADER_SELECTOR)) {
+    const field = extra.get(normaliseLabel(text(header))) ?? fieldForHeader(text(header));
     if (!field) continue;
     const slick = header.classList.contains('slick-header-column');
     const row = slick ? header.parentElement : header.closest('tr') ?? header.parentElement;
@@ -88,10 +202,9 @@ export function findGrids(doc: Document): GridHandle[] {
   for (const [row, { kind, columns }] of byRow) {
     const fields = Object.keys(columns);
     if (fields.length < MIN_GRID_FIELDS || columns.name === undefined || columns.value === undefined) continue;
-    const root = kind === 'slick' ? slickRoot(row) : gridRootOfTable(row);
-    grids.push({ kind, root: root as HTMLElement, columns, tabs: [] });
+    const root = kind === 'slick' ? slickRoot(row) : row.closest('table') ? gridRootOfTable(row) : null;
+    if (root) grids.push({ kind, root: root as HTMLElement, columns, tabs: [] });
   }
-  assignSets(doc, grids);
   return grids;
 }
 
@@ -121,6 +234,7 @@ function bodyRowsOfTable(table: HTMLTableElement): HTMLTableRowElement[] {
 
 /** The body rows of a grid, in order, as they are in the DOM now. */
 export function gridRows(grid: GridHandle): HTMLElement[] {
+  if (grid.kind === 'profile') return queryAll(grid.root, grid.selectors?.row);
   if (grid.kind === 'slick') {
     const rows = Array.from(grid.root.querySelectorAll<HTMLElement>('.slick-row'));
     return rows.sort((a, b) => slickRowTop(a) - slickRowTop(b));
@@ -145,8 +259,19 @@ function slickRowTop(row: HTMLElement): number {
 
 /** The cell of `field` in `row`, or null when the grid has no such column. */
 export function gridCell(grid: GridHandle, row: HTMLElement, field: FillField): HTMLElement | null {
+  const cell = findCell(grid, row, field);
+  // The profile's widget kind travels with the cell to readCell/writeCell (and off it when there is none).
+  if (cell) forceWidget(cell, grid.widgets?.[field]);
+  return cell;
+}
+
+function findCell(grid: GridHandle, row: HTMLElement, field: FillField): HTMLElement | null {
   const index = grid.columns[field];
   if (index === undefined) return null;
+  if (grid.kind === 'profile') {
+    const cells = grid.selectors?.cell ? queryAll(row, grid.selectors.cell) : (Array.from(row.children) as HTMLElement[]);
+    return cells[index] ?? null;
+  }
   if (grid.kind === 'slick') return row.querySelector<HTMLElement>(`.slick-cell.l${index}`);
   let col = 0;
   for (const cell of Array.from((row as HTMLTableRowElement).cells)) {
@@ -156,7 +281,8 @@ export function gridCell(grid: GridHandle, row: HTMLElement, field: FillField): 
   return null;
 }
 
-function isActive(el: Element): boolean {
+function isActive(el: Element, active?: string): boolean {
+  if (active) return matches(el, active);
   return (
     el.getAttribute('aria-selected') === 'true' ||
     /(^|\s)(is-active|active|selected|current|on)(\s|$)/.test(el.className && typeof el.className === 'string' ? el.className : '')
@@ -181,12 +307,24 @@ export function findSetTabs(scope: Document | Element): SetTab[] {
 
 /** The set tab currently active among `tabs`, if any says so. */
 export function activeSet(tabs: readonly SetTab[]): IndicatorSet | undefined {
-  return tabs.find((t) => isActive(t.element))?.set;
+  return tabs.find((t) => isActive(t.element, t.active))?.set;
+}
+
+/** The set tabs: a profile's selectors for the sets it names, the heuristics for the others. */
+function setTabs(doc: Document, layout: PageLayout | undefined): SetTab[] {
+  const spec = layout?.tabs;
+  if (!spec || (!spec.period && !spec.annual)) return findSetTabs(doc);
+  const tabs: SetTab[] = [];
+  for (const set of ['period', 'annual'] as const) {
+    const element = spec[set] ? queryAll(doc, spec[set])[0] : findSetTabs(doc).find((t) => t.set === set)?.element;
+    if (element) tabs.push({ set, element, ...(spec.active ? { active: spec.active } : {}) });
+  }
+  return tabs;
 }
 
 /** Fixes each grid's set from its tab pane, or ties it to the document's set tabs when it shows both. */
-function assignSets(doc: Document, grids: GridHandle[]): void {
-  const tabs = findSetTabs(doc);
+function assignSets(doc: Document, grids: GridHandle[], layout?: PageLayout): void {
+  const tabs = setTabs(doc, layout);
   for (const grid of grids) {
     const pane = grid.root.closest<HTMLElement>('[role="tabpanel"]');
     if (pane) {
@@ -230,6 +368,7 @@ export function currentSet(grid: GridHandle): IndicatorSet {
 
 /** The add-row button nearest to the grid (searching outwards from its root). */
 export function findAddRowButton(grid: GridHandle): HTMLElement | null {
+  if (grid.addRow) return profileButton(grid, grid.addRow);
   let el: HTMLElement | null = grid.root;
   for (let depth = 0; el && depth < 6; depth += 1, el = el.parentElement) {
     const button = Array.from(el.querySelectorAll<HTMLElement>('button, [role="button"], a, input[type="button"]')).find(
@@ -238,6 +377,21 @@ export function findAddRowButton(grid: GridHandle): HTMLElement | null {
     if (button) return button;
   }
   return null;
+}
+
+/** A profile's button: the first match nearest the grid (searching outwards from its root), then anywhere. */
+function profileButton(grid: GridHandle, selector: string): HTMLElement | null {
+  let el: HTMLElement | null = grid.root;
+  for (let depth = 0; el && depth < 6; depth += 1, el = el.parentElement) {
+    const found = queryAll(el, selector).find((b) => !(b as HTMLButtonElement).disabled);
+    if (found) return found;
+  }
+  return queryAll(grid.root.ownerDocument, selector)[0] ?? null;
+}
+
+/** The delete-row button a site profile names for the grid, or null (the heuristics find it by label). */
+export function findDeleteRowButton(grid: GridHandle): HTMLElement | null {
+  return grid.deleteRow ? profileButton(grid, grid.deleteRow) : null;
 }
 
 const CONTROL_SELECTOR = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea';
@@ -295,10 +449,35 @@ export function findProjectFields(doc: Document): Pick<DetectedForm, 'project' |
   return { project, amounts };
 }
 
-/** The whole form in this document, or null when it has no indicator grid and no amount fields. */
-export function detectForm(doc: Document): DetectedForm | null {
-  const grids = findGrids(doc);
+/** The control a profile's selector names: the input or textarea itself, or the first one inside it. */
+function profileField(doc: Document, selector: string | undefined): FieldHandle | undefined {
+  const el = queryAll(doc, selector)[0];
+  if (!el) return undefined;
+  const control = (el.matches(CONTROL_SELECTOR) ? el : el.querySelector(CONTROL_SELECTOR)) as HTMLInputElement | HTMLTextAreaElement | null;
+  if (!control) return undefined;
+  const label = (control.id && doc.querySelector<HTMLElement>(`label[for="${CSS.escape(control.id)}"]`)) || control.closest('label') || el;
+  return { label, control };
+}
+
+/**
+ * The whole form in this document, or null when it has no indicator grid and no amount fields. A site
+ * profile's layout (already chosen for this frame's URL) comes first; the heuristics find the rest.
+ */
+export function detectForm(doc: Document, layout?: PageLayout | null): DetectedForm | null {
+  if (layout) layouts.set(doc, layout);
+  else layouts.delete(doc);
+  const grids = findGrids(doc, layout ?? undefined);
   const { project, amounts } = findProjectFields(doc);
+  if (layout) {
+    for (const key of Object.keys(layout.project ?? {}) as ProfileProjectField[]) {
+      const field = profileField(doc, layout.project![key]);
+      if (field) project[key] = field;
+    }
+    for (const key of Object.keys(layout.amounts ?? {}) as (keyof Amounts)[]) {
+      const field = profileField(doc, layout.amounts![key]);
+      if (field) amounts[key] = field;
+    }
+  }
   if (grids.length === 0 && Object.keys(amounts).length < 2) return null;
-  return { doc, grids, project, amounts };
+  return { doc, grids, project, amounts, ...(layout ? { layout } : {}) };
 }

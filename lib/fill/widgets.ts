@@ -16,8 +16,29 @@ function clean(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Which widget a cell holds. */
-export function widgetKind(cell: Element): WidgetKind {
+/** Widget kinds a site profile forces on cells (set by detect.ts gridCell for the cells it hands out). */
+const forcedKinds = new WeakMap<Element, WidgetKind>();
+
+/** Forces (or, with undefined, stops forcing) the widget kind of a cell, as a site profile says. */
+export function forceWidget(cell: Element, kind: WidgetKind | undefined): void {
+  if (kind) forcedKinds.set(cell, kind);
+  else forcedKinds.delete(cell);
+}
+
+/** Whether a forced kind can work on this cell (its control is there); else the DOM decides. */
+function fits(cell: Element, kind: WidgetKind): boolean {
+  const has = (selector: string) => cell.matches(selector) || cell.querySelector(selector) !== null;
+  if (kind === 'el-select') return has('.el-select');
+  if (kind === 'native-select') return has('select');
+  if (kind === 'input') return has(INPUT_SELECTOR);
+  if (kind === 'contenteditable') return has('[contenteditable="true"], [contenteditable=""]');
+  return true;
+}
+
+/** Which widget a cell holds: `kind` or a site profile's forced kind when it fits, else recognised from the DOM. */
+export function widgetKind(cell: Element, kind?: WidgetKind): WidgetKind {
+  const wanted = kind ?? forcedKinds.get(cell);
+  if (wanted && fits(cell, wanted)) return wanted;
   if (cell.classList.contains('slick-cell')) return 'slick-cell';
   if (cell.matches('.el-select') || cell.querySelector('.el-select')) return 'el-select';
   if (cell.matches('select') || cell.querySelector('select')) return 'native-select';
@@ -31,8 +52,8 @@ function elSelectRoot(cell: Element): HTMLElement | null {
 }
 
 /** The value a cell shows now ('' when empty or showing only a placeholder). */
-export function readCell(cell: Element): string {
-  switch (widgetKind(cell)) {
+export function readCell(cell: Element, kind?: WidgetKind): string {
+  switch (widgetKind(cell, kind)) {
     case 'el-select': {
       const root = elSelectRoot(cell)!;
       const shown = root.querySelector('.el-select__placeholder:not(.is-transparent), .el-select__tags-text');
@@ -216,8 +237,8 @@ async function writeSlickCell(cell: HTMLElement, value: string, ctx: WriteContex
  * rendered options) complete before the returned promise's first await, so callers can batch a whole pass
  * and let the page re-render once.
  */
-export async function writeCell(cell: HTMLElement, value: string, ctx: WriteContext = {}): Promise<void> {
-  switch (widgetKind(cell)) {
+export async function writeCell(cell: HTMLElement, value: string, ctx: WriteContext = {}, kind?: WidgetKind): Promise<void> {
+  switch (widgetKind(cell, kind)) {
     case 'el-select':
       return writeElSelect(cell, value, ctx);
     case 'native-select':

@@ -51,6 +51,7 @@ export default defineConfig({
         legacyMenu: page('./legacy/menu.html'),
         legacyContent: page('./legacy/content.html'),
         legacyGrid: page('./legacy/grid.html'),
+        custom: page('./custom/index.html'),
       },
     },
   },
