@@ -2,7 +2,7 @@
  * Small building blocks shared by the side panel and the options page: buttons, fields with their
  * hint and error beside them, notices, empty states, badges, a progress bar and a modal dialog.
  */
-import { useEffect, useId, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ComponentPropsWithRef, type ReactNode } from 'react';
 import type { FindingSeverity, ProjectStatus } from '@/lib/ui/findings';
 import { STATUS_SYMBOL } from '@/lib/ui/findings';
 import { useI18n } from './i18n';
@@ -15,7 +15,7 @@ export function Button({
   className,
   type = 'button',
   ...rest
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; small?: boolean }) {
+}: ComponentPropsWithRef<'button'> & { variant?: Variant; small?: boolean }) {
   const classes = ['btn', variant !== 'secondary' ? `btn-${variant}` : '', small ? 'btn-small' : '', className ?? ''].filter(Boolean).join(' ');
   return <button type={type} className={classes} {...rest} />;
 }

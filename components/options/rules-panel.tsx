@@ -1,9 +1,9 @@
 /**
- * Rules: switch each check on or off, re-grade it, set its thresholds and word lists, pick the
- * province's taxonomy profile. Saved (only what differs from the defaults, validated with
- * checkConfigSchema) under `tianbao:check-config`, which the background reads.
+ * Rules: switch each check on or off, re-grade it, set its thresholds and word lists, edit the typo
+ * table and the per-一级 weights, pick the province's taxonomy profile. Saved (only what differs from
+ * the defaults, validated with checkConfigSchema) under `tianbao:check-config`, which the background reads.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { RULES } from '@/lib/checks/registry';
 import { RULE_IDS, SEVERITIES, type RuleId, type Severity } from '@/lib/checks/types';
 import { PROFILES } from '@/lib/domain/taxonomy';
@@ -12,6 +12,8 @@ import {
   configFromDraft,
   defaultDraft,
   draftFromConfig,
+  draftProfile,
+  errorCount,
   OPTION_FIELDS,
   readStoredConfig,
   type OptionError,
@@ -19,10 +21,13 @@ import {
   type RuleDraft,
   type RulesDraft,
 } from '@/lib/ui/rules-config';
+import { perLevel1FromDraft, typosFromRows, weightSummary, weightTotal } from '@/lib/ui/rules-tables';
 import { STORAGE_KEYS } from '@/lib/ui/storage-keys';
 import { useI18n } from '../i18n';
 import { storageGet, storageSet } from '../runtime';
 import { Button, Field, Notice, Spinner, type Tone } from '../ui';
+import { TypoTableEditor } from './typo-table-editor';
+import { WeightsEditor } from './weights-editor';
 
 export function RulesPanel() {
   const { t, locale } = useI18n();
@@ -31,6 +36,9 @@ export function RulesPanel() {
   const [invalidStored, setInvalidStored] = useState(false);
   const [errors, setErrors] = useState<OptionError[]>([]);
   const [outcome, setOutcome] = useState<{ tone: Tone; text: string } | null>(null);
+  /** A save was refused: every problem shows, also in fields not yet left. */
+  const [attempted, setAttempted] = useState(false);
+  const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void storageGet(STORAGE_KEYS.checkConfig).then((stored) => {
@@ -43,6 +51,9 @@ export function RulesPanel() {
   }, []);
 
   const preview = useMemo(() => (draft ? configFromDraft(draft, locale) : null), [draft, locale]);
+  // The two tables are checked as they are typed in (their messages sit beside the fields).
+  const typoCheck = useMemo(() => (draft ? typosFromRows(draft.typos) : null), [draft]);
+  const weightCheck = useMemo(() => (draft ? perLevel1FromDraft(draft.weights) : null), [draft]);
   if (!draft) return <Spinner label={t('common.loading')} />;
 
   const dirty = JSON.stringify(draft) !== saved;
@@ -55,15 +66,24 @@ export function RulesPanel() {
     setOutcome(null);
   };
 
+  const update = (patch: Partial<RulesDraft>) => {
+    setDraft((d) => (d ? { ...d, ...patch } : d));
+    setOutcome(null);
+  };
+
   async function save() {
     if (!draft) return;
     const result = configFromDraft(draft, locale);
     if (!result.ok) {
       setErrors(result.errors);
-      setOutcome({ tone: 'error', text: t('rules.errors', { count: result.errors.length }) });
+      setAttempted(true);
+      setOutcome({ tone: 'error', text: t('rules.errors', { count: errorCount(result) }) });
+      // The first field to fix gets focus (its section opens first).
+      requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     setErrors([]);
+    setAttempted(false);
     await storageSet(STORAGE_KEYS.checkConfig, result.input);
     const next = draftFromConfig(result.config);
     setDraft(next);
@@ -73,10 +93,15 @@ export function RulesPanel() {
   }
 
   const profileId = typeof draft.profile === 'string' ? draft.profile : 'custom';
-  const profile = typeof draft.profile === 'string' ? PROFILES.find((p) => p.id === draft.profile) : draft.profile;
+  const profile = draftProfile(draft);
+  const summary = weightSummary(draft.weights, profile, weightTotal(draft.rules['weights.sum'].options.total, profile));
+  const typoErrors = typoCheck && !typoCheck.ok ? typoCheck.errors : [];
+  const weightErrors = weightCheck && !weightCheck.ok ? weightCheck.errors : [];
+  const weightsBad = weightErrors.length > 0 || summary.state === 'over' || summary.state === 'mismatch';
+  const typosBad = typoErrors.some((e) => attempted || e.code !== 'required');
 
   return (
-    <div className="stack">
+    <div className="stack" ref={rootRef}>
       <p className="muted">{t('rules.intro')}</p>
       {invalidStored ? <Notice tone="warn">{t('rules.invalidStored')}</Notice> : null}
 
@@ -117,10 +142,44 @@ export function RulesPanel() {
 
       <ul className="rule-list">
         {RULE_IDS.map((id) => (
-          <RuleCard key={id} id={id} draft={draft.rules[id]} onChange={(patch) => updateRule(id, patch)} errorFor={(key) => errorFor(id, key)} />
+          <RuleCard
+            key={id}
+            id={id}
+            draft={draft.rules[id]}
+            onChange={(patch) => updateRule(id, patch)}
+            errorFor={(key) => errorFor(id, key)}
+            {...(id === 'text.typo'
+              ? {
+                  extraTitle: t('rules.typos.title', { count: draft.typos.length }),
+                  extraInvalid: typosBad,
+                  extra: (
+                    <TypoTableEditor
+                      rows={draft.typos}
+                      errors={typoErrors}
+                      showAll={attempted}
+                      disabled={!draft.rules[id].enabled}
+                      onChange={(typos) => update({ typos })}
+                    />
+                  ),
+                }
+              : id === 'weights.sum'
+                ? {
+                    extraInvalid: weightsBad,
+                    extra: (
+                      <WeightsEditor
+                        profile={profile}
+                        weights={draft.weights}
+                        summary={summary}
+                        errors={weightErrors}
+                        disabled={!draft.rules[id].enabled}
+                        onChange={(weights) => update({ weights })}
+                      />
+                    ),
+                  }
+                : {})}
+          />
         ))}
       </ul>
-      <p className="small muted">{t('rules.moreInJson')}</p>
 
       <div className="savebar">
         {outcome ? <Notice tone={outcome.tone}>{outcome.text}</Notice> : null}
@@ -133,6 +192,7 @@ export function RulesPanel() {
               onClick={() => {
                 setDraft({ ...defaultDraft(), profile: draft.profile });
                 setErrors([]);
+                setAttempted(false);
                 setOutcome(null);
               }}
             >
@@ -153,16 +213,24 @@ function RuleCard({
   draft,
   onChange,
   errorFor,
+  extra,
+  extraTitle,
+  extraInvalid = false,
 }: {
   id: RuleId;
   draft: RuleDraft;
   onChange: (patch: Partial<RuleDraft>) => void;
   errorFor: (key: string) => OptionError | undefined;
+  /** A table editor of the rule, shown with (or instead of) its thresholds. */
+  extra?: ReactNode;
+  /** The summary of the section when the rule has no thresholds. */
+  extraTitle?: string;
+  extraInvalid?: boolean;
 }) {
   const { t } = useI18n();
   const fields = OPTION_FIELDS[id] ?? [];
   const defaultSeverity = RULES[id].severity;
-  const hasError = fields.some((f) => errorFor(f.key));
+  const hasError = fields.some((f) => errorFor(f.key)) || extraInvalid;
   return (
     <li className={`rule-card${draft.enabled ? '' : ' rule-off'}`} data-rule={id}>
       <div className="rule-head">
@@ -189,24 +257,43 @@ function RuleCard({
         </label>
       </div>
       <p className="small muted">{t('rule.description', { id })}</p>
-      {fields.length > 0 ? (
-        <details className="rule-options" open={hasError}>
-          <summary>{t('rules.options')}</summary>
-          <div className="form-grid">
-            {fields.map((field) => (
-              <OptionInput
-                key={field.key}
-                field={field}
-                value={draft.options[field.key] ?? ''}
-                disabled={!draft.enabled}
-                error={errorFor(field.key)}
-                onChange={(value) => onChange({ options: { ...draft.options, [field.key]: value } })}
-              />
-            ))}
-          </div>
-        </details>
+      {fields.length > 0 || extra ? (
+        <Disclosure summary={fields.length > 0 ? t('rules.options') : (extraTitle ?? t('rules.options'))} forceOpen={hasError}>
+          {fields.length > 0 ? (
+            <div className="form-grid">
+              {fields.map((field) => (
+                <OptionInput
+                  key={field.key}
+                  field={field}
+                  value={draft.options[field.key] ?? ''}
+                  disabled={!draft.enabled}
+                  error={errorFor(field.key)}
+                  onChange={(value) => onChange({ options: { ...draft.options, [field.key]: value } })}
+                />
+              ))}
+            </div>
+          ) : null}
+          {extra}
+        </Disclosure>
       ) : null}
     </li>
+  );
+}
+
+/**
+ * A section that opens by itself when something in it needs fixing and otherwise stays as the person
+ * left it (an `open` prop would close it again as soon as the problem is fixed, under their cursor).
+ */
+function Disclosure({ summary, forceOpen, children }: { summary: string; forceOpen: boolean; children: ReactNode }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (forceOpen && ref.current && !ref.current.open) ref.current.open = true;
+  }, [forceOpen]);
+  return (
+    <details className="rule-options" ref={ref}>
+      <summary>{summary}</summary>
+      <div className="stack">{children}</div>
+    </details>
   );
 }
 

@@ -8,7 +8,22 @@ import { checkConfigSchema, type CheckConfig, type CheckConfigInput } from '../c
 import { DEFAULT_CHECK_CONFIG } from '../checks/defaults';
 import { RULE_IDS, type RuleId, type Severity } from '../checks/types';
 import type { TaxonomyProfile } from '../domain/schemas';
+import { DEFAULT_PROFILE, getProfile } from '../domain/taxonomy';
 import type { Locale } from '../i18n';
+import {
+  isDefaultTypos,
+  perLevel1FromDraft,
+  rowsFromTypos,
+  typosFromRows,
+  weightDraftFrom,
+  weightSummary,
+  weightTotal,
+  type TypoError,
+  type TypoRow,
+  type WeightDraft,
+  type WeightError,
+  type WeightSummary,
+} from './rules-tables';
 
 /** A stored check configuration: any subset of the config (never undefined here). */
 export type StoredConfig = NonNullable<CheckConfigInput>;
@@ -54,9 +69,9 @@ export interface OptionField {
 const words = (key: OptionKey): OptionField => ({ key, kind: 'words' });
 
 /**
- * The thresholds and word lists of each rule. Options not here are edited in a JSON config file
- * (the typo table of text.typo, the per-一级 weights of weights.sum); a unit test keeps this table in
- * step with the rule defaults.
+ * The thresholds and word lists of each rule. The two tables (the typos of text.typo, the per-一级
+ * weights of weights.sum) have their own editors (rules-tables.ts); a unit test keeps this list and
+ * those two in step with the rule defaults.
  */
 export const OPTION_FIELDS: { readonly [Id in RuleId]?: readonly OptionField[] } = {
   'amount.format': [{ key: 'maxDecimals', kind: 'number', integer: true, min: 0, max: 6 }],
@@ -95,6 +110,30 @@ export interface RulesDraft {
   /** A built-in profile id, or a whole profile from a config file (kept as it is). */
   profile: string | TaxonomyProfile;
   rules: Record<RuleId, RuleDraft>;
+  /** The typo table of text.typo, row by row. */
+  typos: TypoRow[];
+  /** The fixed sums per 一级 of weights.sum, by 一级 name ('' = none). */
+  weights: WeightDraft;
+}
+
+/** The profile a draft picks (an unknown id falls back to the default layout). */
+export function draftProfile(draft: Pick<RulesDraft, 'profile'>): TaxonomyProfile {
+  return typeof draft.profile === 'string' ? (getProfile(draft.profile) ?? DEFAULT_PROFILE) : draft.profile;
+}
+
+/** Everything the form refused, by place. */
+export interface DraftErrors {
+  /** Thresholds and word lists (and problems the config schema found). */
+  errors: OptionError[];
+  typoErrors: TypoError[];
+  weightErrors: WeightError[];
+  /** Set when the per-一级 weights cannot all be met with the total. */
+  weightSum: WeightSummary | null;
+}
+
+/** How many places need a change. */
+export function errorCount(e: DraftErrors): number {
+  return e.errors.length + e.typoErrors.length + e.weightErrors.length + (e.weightSum ? 1 : 0);
 }
 
 /** Why an option was refused. */
@@ -155,7 +194,13 @@ export function draftFromConfig(config: CheckConfig): RulesDraft {
       options,
     };
   }
-  return { profile: config.profile, rules };
+  const profile = typeof config.profile === 'string' ? (getProfile(config.profile) ?? DEFAULT_PROFILE) : config.profile;
+  return {
+    profile: config.profile,
+    rules,
+    typos: rowsFromTypos(config.rules['text.typo'].typos),
+    weights: weightDraftFrom(config.rules['weights.sum'].perLevel1, profile),
+  };
 }
 
 /** The defaults as a form (the Reset button). */
@@ -172,7 +217,7 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 export function configFromDraft(
   draft: RulesDraft,
   locale: Locale,
-): { ok: true; input: StoredConfig; config: CheckConfig } | { ok: false; errors: OptionError[] } {
+): { ok: true; input: StoredConfig; config: CheckConfig } | ({ ok: false } & DraftErrors) {
   const errors: OptionError[] = [];
   const rules: Record<string, Record<string, unknown>> = {};
   for (const id of RULE_IDS) {
@@ -213,7 +258,22 @@ export function configFromDraft(
   if (range.min?.trim() && range.max?.trim() && Number.isFinite(min) && Number.isFinite(max) && min > max) {
     errors.push({ rule: 'value.percent-range', key: 'max', code: 'minAboveMax' });
   }
-  if (errors.length > 0) return { ok: false, errors };
+
+  const typos = typosFromRows(draft.typos);
+  if (typos.ok && !isDefaultTypos(typos.typos)) (rules['text.typo'] ??= {}).typos = typos.typos;
+  const weights = perLevel1FromDraft(draft.weights);
+  const profile = draftProfile(draft);
+  const summary = weightSummary(draft.weights, profile, weightTotal(draft.rules['weights.sum'].options.total, profile));
+  const weightSum = summary.state === 'mismatch' || summary.state === 'over' ? summary : null;
+  if (weights.ok && Object.keys(weights.perLevel1).length > 0) (rules['weights.sum'] ??= {}).perLevel1 = weights.perLevel1;
+
+  const problems: DraftErrors = {
+    errors,
+    typoErrors: typos.ok ? [] : typos.errors,
+    weightErrors: weights.ok ? [] : weights.errors,
+    weightSum,
+  };
+  if (errorCount(problems) > 0) return { ok: false, ...problems };
 
   const input: StoredConfig = {
     ...(locale !== DEFAULT_CHECK_CONFIG.locale ? { locale } : {}),
@@ -224,6 +284,9 @@ export function configFromDraft(
   if (!parsed.success) {
     return {
       ok: false,
+      typoErrors: [],
+      weightErrors: [],
+      weightSum: null,
       errors: parsed.error.issues.map((issue) => {
         const [, rule, key] = issue.path;
         return {

@@ -97,7 +97,7 @@ describe('configFromDraft', () => {
 });
 
 describe('the form model', () => {
-  it('edits every option of every rule, except the typo table and per-一级 weights (JSON config only)', () => {
+  it('edits every option of every rule: thresholds and word lists here, the typo table and per-一级 weights in their own editors', () => {
     const exempt = new Set(['text.typo:typos', 'weights.sum:perLevel1']);
     for (const id of RULE_IDS) {
       const keys = Object.keys(DEFAULT_CHECK_CONFIG.rules[id]).filter((k) => k !== 'enabled' && k !== 'severity' && !exempt.has(`${id}:${k}`));
@@ -105,6 +105,10 @@ describe('the form model', () => {
       expect(edited.sort(), id).toEqual(keys.sort());
     }
     for (const fields of Object.values(OPTION_FIELDS)) for (const f of fields ?? []) expect(OPTION_KEYS).toContain(f.key);
+    // The two tables are part of the form too.
+    const draft = defaultDraft();
+    expect(draft.typos.map((r) => r.wrong)).toEqual(DEFAULT_CHECK_CONFIG.rules['text.typo'].typos.map((x) => x.wrong));
+    expect(draft.weights).toEqual({});
   });
 
   it('reads a stored config back into the same form', () => {
