@@ -3,18 +3,20 @@ import type { EventOf, EventType, Handlers, Sender } from '../messaging';
 import { PAGE_CHANNEL } from '../page/protocol';
 import type { PageHub } from './page-hub';
 import type { PortalRegistry } from './portals';
+import type { SiteProfileStore } from './profiles';
 
 /** What the page handlers need from the background: the hub, the library, the portal registry, tab messaging. */
 export interface PageHandlerDeps {
   hub: PageHub;
   library: () => Promise<TemplateLibrary>;
   portals: PortalRegistry;
+  profiles: SiteProfileStore;
   /** browser.tabs.sendMessage to one frame. */
   sendToFrame: (tabId: number, frameId: number, message: unknown) => Promise<unknown>;
   emit: <K extends EventType>(event: K, payload: EventOf<K>) => void;
 }
 
-type PageHandlerTypes = 'page.report' | 'page.tabFindings' | 'page.captureSet' | 'page.tabState' | 'portals.list' | 'portals.add' | 'portals.remove';
+type PageHandlerTypes = 'page.profile' | 'page.report' | 'page.tabFindings' | 'page.captureSet' | 'page.tabState' | 'portals.list' | 'portals.add' | 'portals.remove';
 
 function tabOf(sender: Sender): { tabId: number; frameId: number } {
   const tabId = sender.tab?.id;
@@ -26,6 +28,8 @@ function tabOf(sender: Sender): { tabId: number; frameId: number } {
 export function pageHandlers(deps: PageHandlerDeps): Pick<Handlers, PageHandlerTypes> {
   const { hub } = deps;
   return {
+    // The frame's own URL as the browser reports it (what the page claims only when the browser does not say).
+    'page.profile': async ({ url }, sender) => ({ profile: await deps.profiles.forUrl(sender.url ?? url) }),
     'page.report': ({ part }, sender) => {
       const { tabId, frameId } = tabOf(sender);
       const result = hub.report(tabId, frameId, part);

@@ -15,11 +15,12 @@ import { libraryHandlers } from './library-handlers';
 import { pageHandlers } from './page-handlers';
 import { PageHub } from './page-hub';
 import { PortalRegistry } from './portals';
+import { SiteProfileStore } from './profiles';
 import { protocol } from './protocol';
 import { requestPersistence } from './persist';
 
 /** Where the options page stores the check configuration and the person-added portals. */
-export const STORAGE_KEYS = { checkConfig: 'tianbao:check-config', portals: 'tianbao:portals' } as const;
+export const STORAGE_KEYS = { checkConfig: 'tianbao:check-config', portals: 'tianbao:portals', siteProfiles: 'tianbao:site-profiles' } as const;
 
 function portalRegistry(): PortalRegistry {
   return new PortalRegistry({
@@ -58,6 +59,14 @@ export function isExtensionPage(sender: Sender, runtimeId: string, extensionOrig
   return sender.id === runtimeId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
+/** Tells every tab's content scripts that the site profiles changed (tabs without Tianbao refuse; fine). */
+async function notifyProfilesChanged(): Promise<void> {
+  const message = { channel: PAGE_CHANNEL, type: 'page.profileChanged', payload: {} };
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
+  }
+}
+
 function emit<K extends EventType>(event: K, payload: EventOf<K>): void {
   // No page may be listening: Chrome rejects with "Receiving end does not exist", which is fine.
   browser.runtime.sendMessage(eventMessage(event, payload)).catch(() => undefined);
@@ -81,8 +90,14 @@ export function startBackground(): void {
     }
   };
   void loadConfig();
+  const profiles = new SiteProfileStore(async () => (await browser.storage.local.get(STORAGE_KEYS.siteProfiles))[STORAGE_KEYS.siteProfiles]);
   browser.storage.onChanged.addListener((changes) => {
     if (STORAGE_KEYS.checkConfig in changes) void loadConfig();
+    if (STORAGE_KEYS.siteProfiles in changes) {
+      profiles.invalidate();
+      // Every frame of every tab that runs Tianbao asks for its profile again and re-detects.
+      void notifyProfilesChanged();
+    }
   });
   const hub = new PageHub(() => checkConfig);
   const portals = portalRegistry();
@@ -94,6 +109,7 @@ export function startBackground(): void {
       hub,
       library: () => opening,
       portals,
+      profiles,
       sendToFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
       emit,
     }),

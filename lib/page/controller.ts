@@ -3,6 +3,7 @@ import { applyFill, collectSets, showSet, undoFill, type FillReport, type UndoRe
 import { collectForm, locate, type CollectedForm } from '../fill/collect';
 import { currentSet, detectForm, type DetectedForm } from '../fill/detect';
 import { SAVE_LABELS, SUBMIT_LABELS, buttonMatches } from '../fill/labels';
+import { readPageProfile, type PageLayout } from '../fill/profile';
 import type { GridState, IndicatorSet } from '../fill/types';
 import { ask, type Send } from './bridge';
 import { Overlay, type MarkedFinding, type PaletteItem } from './overlay';
@@ -65,6 +66,9 @@ export function startPortal(deps: PortalDeps): void {
   let checkTimer = 0;
   let lastDetect = 0;
   let detectTimer = 0;
+  // The site profile's layout for this frame (from the background), and the URL it was asked for.
+  let layout: PageLayout | null = null;
+  let profileUrl = '';
 
   const listen = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, fn: (e: DocumentEventMap[K]) => void, capture = true) =>
     target.addEventListener(type, fn as EventListener, { capture, passive: type !== 'click' && type !== 'keydown', signal });
@@ -72,7 +76,9 @@ export function startPortal(deps: PortalDeps): void {
   // ---- detection (idle pages: one throttled observer, nothing else) ----
   function tryDetect(): void {
     lastDetect = win.performance.now();
-    const found = detectForm(doc);
+    // An SPA navigation may move the frame under another profile (or none).
+    if (win.location.href !== profileUrl) void loadProfile();
+    const found = detectForm(doc, layout);
     if (!found) {
       if (form) deactivate();
       return;
@@ -101,6 +107,23 @@ export function startPortal(deps: PortalDeps): void {
     }
     scheduleDetect();
   });
+
+  /** Asks the background for this frame's site profile; a new one (or none any more) re-detects the form. */
+  async function loadProfile(): Promise<void> {
+    profileUrl = win.location.href;
+    let next: PageLayout | null;
+    try {
+      const reply = await ask(send, 'page.profile', { url: profileUrl });
+      next = readPageProfile(reply.profile)?.layout ?? null;
+    } catch {
+      return; // No background (restarting): the heuristics alone, as before.
+    }
+    if (signal.aborted || JSON.stringify(next) === JSON.stringify(layout)) return;
+    layout = next;
+    if (filling) return; // Never mid-fill; the next detection uses the new layout.
+    if (form) deactivate();
+    tryDetect();
+  }
 
   function scheduleDetect(): void {
     if (detectTimer) return;
@@ -400,6 +423,9 @@ export function startPortal(deps: PortalDeps): void {
       }
       case 'page.state':
         return form ? reply(Promise.resolve(stateOf())) : undefined;
+      case 'page.profileChanged':
+        profileUrl = '';
+        return reply(loadProfile().then(() => ({})));
       case 'page.findings': {
         const pushed = parsed.data as { findings: PageFinding[]; indicatorOffset: number; project: { name: string; goal: string } };
         applyFindings(pushed.findings, pushed.indicatorOffset, pushed.project);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { amountsSchema, indicatorSchema, templateContentSchema } from '../domain/schemas';
+import { siteLayoutSchema } from '../ui/portals';
 import type { Audience } from '../messaging';
 
 function message<Req extends z.ZodType, Res extends z.ZodType, From extends Audience>(request: Req, response: Res, from: From) {
@@ -62,7 +63,12 @@ export const tabStateSchema = z.object({
 
 export const portalEntrySchema = z.object({ pattern: z.string(), source: z.enum(['build', 'user']) });
 
+/** A site profile as a frame receives it (lib/fill/profile.ts PageProfile). */
+export const pageProfileSchema = z.object({ pattern: z.string(), name: z.string(), layout: siteLayoutSchema });
+
 export const pageMessages = {
+  /** The site profile for a frame's URL (its layout maps a portal the heuristics miss), or null. */
+  'page.profile': message(z.object({ url: z.string().max(4000) }), z.object({ profile: pageProfileSchema.nullable() }), 'any'),
   /** A frame's part of the form: the background merges the tab's frames, checks, and answers with findings. */
   'page.report': message(
     z.object({ part: pagePartSchema }),

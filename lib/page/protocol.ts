@@ -65,6 +65,8 @@ export const pageProtocol = {
   },
   /** Opens the in-page palette (the keyboard command). */
   'page.openPalette': { request: z.object({}), response: z.object({ opened: z.boolean() }) },
+  /** The site profiles changed: the frame asks for its profile again (`page.profile`) and re-detects. */
+  'page.profileChanged': { request: z.object({}), response: z.object({}) },
 } as const;
 
 export type PageMessageType = keyof typeof pageProtocol;

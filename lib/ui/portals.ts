@@ -133,9 +133,11 @@ export function layoutPath(path: readonly PropertyKey[]): string {
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let v = root;
-  for (const key of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
-  // A column written as a bare string was read as { field: value }.
-  if (typeof v === 'object' && v !== null && !Array.isArray(v) && path.at(-1) === 'field') return (v as { field?: unknown }).field;
+  for (const key of path) {
+    // A column written as a bare string (`"KPI"`) was read as { field: "KPI" }.
+    if (key === 'field' && typeof v === 'string') return v;
+    v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  }
   return v;
 }
 
