@@ -5,7 +5,7 @@
  * the way password-manager autofill engines pace their field events.
  */
 import type { TemplateContent } from '../lib/domain/schemas';
-import { collectSets } from '../lib/fill/apply';
+import { applyFill, collectSets } from '../lib/fill/apply';
 import { collectForm } from '../lib/fill/collect';
 import { detectForm, findAddRowButton, findGrids, gridCell, gridRows, type GridHandle } from '../lib/fill/detect';
 import { planFill } from '../lib/fill/plan';
@@ -19,6 +19,8 @@ export interface PageBench {
   detectCollect(): { ms: number; rows: number; grids: number };
   /** The paced fill; resolves with its duration, number of actions and the fields that did not take. */
   pacedFill(items: TemplateContent[], pauseMs: number): Promise<{ ms: number; actions: number; mismatches: number; written: number }>;
+  /** Tianbao's own fill (lib/fill applyFill) without the extension, with its phase timings (diagnosis). */
+  tracedFill(items: TemplateContent[]): Promise<{ ms: number; ok: boolean; mismatches: number; phases: Array<[string, number]> }>;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -35,6 +37,14 @@ const bench: PageBench = {
     const collected = form ? collectForm(form) : null;
     const ms = performance.now() - started;
     return { ms, rows: collected?.grids.reduce((n, g) => n + g.rows.length, 0) ?? 0, grids: form?.grids.length ?? 0 };
+  },
+
+  async tracedFill(items) {
+    const form = detectForm(document);
+    if (!form) throw new Error('no form on this page');
+    const phases: Array<[string, number]> = [];
+    const report = await applyFill(form, items, { trace: (phase, ms) => phases.push([phase, Math.round(ms * 10) / 10]) });
+    return { ms: report.durationMs, ok: report.ok, mismatches: report.mismatches.length, phases };
   },
 
   async pacedFill(items, pauseMs) {

@@ -4,7 +4,7 @@ import { currentSet, findAddRowButton, findGrids, gridCell, gridRows, type Detec
 import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel } from './labels';
 import { planFill, type PlanOptions } from './plan';
 import type { FillField, FillMismatch, FillOp, FillPlan, GridState, IndicatorSet, SkippedField } from './types';
-import { waitFor } from './wait';
+import { tick, waitFor } from './wait';
 import { canWriteNow, click, flush, readCell, widgetKind, writeCell } from './widgets';
 
 /**
@@ -43,10 +43,10 @@ export interface FillReport {
   undo: UndoRecord;
 }
 
-/** Field order by dependency: identity and 一级 first (二级 options follow 一级), then the rest. */
+/** Field order by dependency: everything but 二级 first, then 二级 (its options follow 一级). */
 const PASSES: ReadonlyArray<ReadonlyArray<string>> = [
-  ['name', 'level1'],
-  ['level2', 'symbol', 'value', 'unit', 'explanation'],
+  ['name', 'level1', 'symbol', 'value', 'unit', 'explanation'],
+  ['level2'],
 ];
 
 function now(doc: Document): number {
@@ -167,31 +167,36 @@ export function rowCount(grid: GridHandle): number {
 
 type CellOp = Extract<FillOp, { kind: 'set-cell' }>;
 
-/** Writes ops: synchronous widgets in one batch (one page re-render), the rest one at a time. */
-async function writeOps(grid: GridHandle, ops: readonly CellOp[], doc: Document, signal?: AbortSignal): Promise<number> {
+/**
+ * Writes the ops whose widget completes synchronously (inputs, native selects, el-selects with rendered
+ * options), all in one go so the page re-renders once for the whole batch. Returns the ops left for
+ * one-at-a-time writing (a dropdown to open, an editor to wait for, a row not rendered).
+ */
+function writeNow(grid: GridHandle, ops: readonly CellOp[], signal?: AbortSignal): CellOp[] {
   const deferred: CellOp[] = [];
+  const rows = grid.kind === 'slick' ? [] : gridRows(grid);
   for (const op of ops) {
-    const row = grid.kind === 'slick' ? null : gridRows(grid)[op.row];
+    const row = rows[op.row];
     const cell = row ? gridCell(grid, row, op.field) : null;
     if (cell && canWriteNow(cell, op.value)) {
-      // Completes synchronously: the whole pass lands before the page re-renders once.
       void writeCell(cell, op.value, { signal }).catch(() => deferred.push(op));
     } else {
       deferred.push(op);
     }
   }
-  await flush(doc);
-  for (const op of deferred) {
+  return deferred;
+}
+
+/** Writes ops one at a time (each re-resolves its row first); the page re-renders once at the end. */
+async function writeOneByOne(grid: GridHandle, ops: readonly CellOp[], doc: Document, signal?: AbortSignal): Promise<void> {
+  for (const op of ops) {
     signal?.throwIfAborted();
     const row = await resolveRow(grid, op, doc);
     const cell = row ? gridCell(grid, row, op.field) : null;
     if (!cell) continue;
     if (normaliseLabel(readCell(cell)) === normaliseLabel(op.value)) continue;
-    // One at a time (a dropdown to open, an editor to wait for), but the page re-renders once at the end.
     await writeCell(cell, op.value, { signal }).catch(() => undefined);
   }
-  if (deferred.length > 0) await flush(doc);
-  return deferred.length;
 }
 
 /** Mismatches of one set's ops against the grid as it reads now (rows found by identity when they moved). */
@@ -207,6 +212,84 @@ function mismatchesFor(grid: GridHandle, set: IndicatorSet, ops: readonly CellOp
     if (normaliseLabel(actual) !== normaliseLabel(op.value)) out.push({ set, row: op.row, field: op.field, expected: op.value, actual });
   }
   return out;
+}
+
+/** One set's share of a fill. */
+interface SetWork {
+  set: IndicatorSet;
+  add: number;
+  cellOps: CellOp[];
+}
+
+/**
+ * Runs the passes of `work` (sets whose grids are all on the page at once) together: rows added in every
+ * grid, then each dependency pass written into every grid in one synchronous batch, so the page renders
+ * once per pass instead of once per pass and set. Only fields that need a dropdown or editor opened show
+ * their set's tab first.
+ */
+async function fillTogether(form: DetectedForm, work: readonly SetWork[], trace: (phase: string) => void, signal?: AbortSignal): Promise<void> {
+  const { doc } = form;
+  const live = (set: IndicatorSet) => gridForSet(form, set);
+  const targets: Array<{ set: IndicatorSet; before: number; add: number }> = [];
+  for (const w of work) {
+    const grid = live(w.set);
+    if (!grid || w.add <= 0) continue;
+    const button = findAddRowButton(grid);
+    if (!button) throw new Error('找不到“新增指标”按钮');
+    targets.push({ set: w.set, before: rowCount(grid), add: w.add });
+    for (let i = 0; i < w.add; i += 1) click(button);
+  }
+  if (targets.length > 0) {
+    await waitFor(doc, () => targets.every((t) => { const g = live(t.set); return g !== null && rowCount(g) >= t.before + t.add; }), {
+      timeout: 10_000,
+      what: targets.map((t) => `新增${t.add}行`).join('、'),
+      signal,
+    });
+    // The rows and their widgets are there: no need to wait for the page's follow-up layout work, which
+    // then folds into the first pass's render.
+    await tick(doc.defaultView!);
+  }
+  trace('add rows');
+  for (const [i, pass] of PASSES.entries()) {
+    const later: Array<{ set: IndicatorSet; ops: CellOp[] }> = [];
+    for (const w of work) {
+      const grid = live(w.set);
+      if (grid) later.push({ set: w.set, ops: writeNow(grid, w.cellOps.filter((o) => pass.includes(o.field)), signal) });
+    }
+    await flush(doc);
+    let slow = 0;
+    for (const { set, ops } of later) {
+      if (ops.length === 0) continue;
+      slow += ops.length;
+      // Written where the grid is, without switching tabs (a tab switch re-lays the whole grid out);
+      // a field that needs its tab shown is redone through the tab by the verify retries.
+      const grid = live(set);
+      if (grid) await writeOneByOne(grid, ops, doc, signal);
+    }
+    if (slow > 0) await flush(doc);
+    trace(`pass ${i + 1} (${slow} one by one)`);
+  }
+}
+
+/** Runs the passes of one set (a grid that shows one set at a time: its tab is switched to first). */
+async function fillOne(form: DetectedForm, w: SetWork, trace: (phase: string) => void, signal?: AbortSignal): Promise<void> {
+  const { doc } = form;
+  const grid = await showSet(form, w.set, signal);
+  trace(`${w.set}: show`);
+  if (!grid) return;
+  if (w.add > 0) await addRows(grid, w.add, doc, signal, () => gridForSet(form, w.set) ?? grid);
+  trace(`${w.set}: add rows`);
+  // Each pass takes the live grid: the page may re-render (even remount) it mid-fill.
+  const live = () => gridForSet(form, w.set) ?? grid;
+  for (const [i, pass] of PASSES.entries()) {
+    const ops = writeNow(live(), w.cellOps.filter((o) => pass.includes(o.field)), signal);
+    await flush(doc);
+    if (ops.length > 0) {
+      await writeOneByOne(live(), ops, doc, signal);
+      await flush(doc);
+    }
+    trace(`${w.set}: pass ${i + 1} (${ops.length} one by one)`);
+  }
 }
 
 /** Runs a whole fill of `items` into the form and verifies it. Never submits or saves. */
@@ -236,35 +319,44 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
     if (prev) undo.previous.push({ set: op.set, row: op.row, key: prev.name ?? '', field: op.field, value: prev[op.field] ?? '' });
   }
 
-  const mismatches: FillMismatch[] = [];
-  let written = 0;
+  const work: SetWork[] = [];
   for (const set of ['period', 'annual'] as const) {
     const ops = plan.ops.filter((o) => o.set === set);
-    if (ops.length === 0) continue;
-    const grid = await showSet(form, set, signal);
-    trace(`${set}: show`);
-    if (!grid) continue;
+    if (ops.length === 0 || !gridForSet(form, set)) continue;
     const add = ops.find((o) => o.kind === 'add-rows');
-    if (add?.kind === 'add-rows') await addRows(grid, add.count, doc, signal, () => gridForSet(form, set) ?? grid);
-    trace(`${set}: add rows`);
-    const cellOps = ops.filter((o): o is CellOp => o.kind === 'set-cell');
-    // Each pass and each check takes the live grid: the page may re-render (even remount) it mid-fill.
-    const live = () => gridForSet(form, set) ?? grid;
-    for (const [i, pass] of PASSES.entries()) {
-      const slow = await writeOps(live(), cellOps.filter((o) => pass.includes(o.field)), doc, signal);
-      trace(`${set}: pass ${i + 1} (${slow} one by one)`);
-    }
-    written += cellOps.length;
-    let missing = mismatchesFor(live(), set, cellOps);
+    work.push({ set, add: add?.kind === 'add-rows' ? add.count : 0, cellOps: ops.filter((o): o is CellOp => o.kind === 'set-cell') });
+  }
+  // Every set in a grid of its own (tab panes that stay in the DOM): fill them together.
+  const together = work.length > 1 && work.every((w) => gridForSet(form, w.set)?.fixedSet === w.set);
+  if (together) await fillTogether(form, work, trace, signal);
+  else for (const w of work) await fillOne(form, w, trace, signal);
+
+  const mismatches: FillMismatch[] = [];
+  let written = 0;
+  for (const w of work) {
+    // A one-set-at-a-time grid shows the set being verified; a grid of its own is read where it is.
+    const grid = together ? gridForSet(form, w.set) : await showSet(form, w.set, signal);
+    if (!grid) continue;
+    written += w.cellOps.length;
+    let missing = mismatchesFor(grid, w.set, w.cellOps);
     for (let attempt = 0; attempt < retries && missing.length > 0; attempt += 1) {
+      // Retries go through the shown tab, one field at a time, the way a person would redo them.
+      const shown = await showSet(form, w.set, signal);
+      if (!shown) break;
       await flush(doc);
-      const again = cellOps.filter((o) => missing.some((m) => m.row === o.row && m.field === o.field));
-      for (const pass of PASSES) await writeOps(live(), again.filter((o) => pass.includes(o.field)), doc, signal);
-      missing = mismatchesFor(live(), set, cellOps);
+      const again = w.cellOps.filter((o) => missing.some((m) => m.row === o.row && m.field === o.field));
+      for (const pass of PASSES) {
+        const live = () => gridForSet(form, w.set) ?? shown;
+        const ops = writeNow(live(), again.filter((o) => pass.includes(o.field)), signal);
+        await flush(doc);
+        if (ops.length > 0) await writeOneByOne(live(), ops, doc, signal);
+      }
+      await flush(doc);
+      missing = mismatchesFor(gridForSet(form, w.set) ?? shown, w.set, w.cellOps);
     }
-    trace(`${set}: verify`);
     mismatches.push(...missing);
   }
+  trace('verify');
   return { ok: mismatches.length === 0, written, mismatches, skipped: plan.skipped, durationMs: now(doc) - started, undo };
 }
 

@@ -83,12 +83,28 @@ export function readCell(cell: Element, kind?: WidgetKind): string {
   }
 }
 
-/** Sets an input's value through the prototype setter (bypassing framework wrappers) and fires the events a person's typing fires. */
-export function setNativeValue(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+/**
+ * Fires the focus/focusin pair a person's click into a field fires, without moving the browser's focus:
+ * a real `focus()` forces a style recalculation of the whole page on every field, which on a large
+ * Element Plus grid costs more than the write itself, and it would pull the user's caret around.
+ */
+export function announceFocus(el: HTMLElement): void {
+  const win = el.ownerDocument.defaultView!;
+  el.dispatchEvent(new win.FocusEvent('focus', { bubbles: false, composed: true }));
+  el.dispatchEvent(new win.FocusEvent('focusin', { bubbles: true, composed: true }));
+}
+
+/**
+ * Sets an input's value through the prototype setter (bypassing framework wrappers) and fires the events a
+ * person's typing fires. `focus: 'events'` announces focus by events only (batch writes into plain fields);
+ * the default moves real focus (editors and filterable dropdowns that read the active element).
+ */
+export function setNativeValue(input: HTMLInputElement | HTMLTextAreaElement, value: string, options: { focus?: 'real' | 'events' } = {}): void {
   const win = input.ownerDocument.defaultView!;
   const proto = input instanceof win.HTMLTextAreaElement ? win.HTMLTextAreaElement.prototype : win.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
-  input.focus({ preventScroll: true });
+  if (options.focus === 'events') announceFocus(input);
+  else input.focus({ preventScroll: true });
   if (setter) setter.call(input, value);
   else input.value = value;
   input.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
@@ -100,7 +116,8 @@ export function blur(input: HTMLElement): void {
   const win = input.ownerDocument.defaultView!;
   input.dispatchEvent(new win.FocusEvent('blur', { bubbles: false, composed: true }));
   input.dispatchEvent(new win.FocusEvent('focusout', { bubbles: true, composed: true }));
-  input.blur();
+  // Only when it really has focus: blur() on another element still costs a style recalculation.
+  if (input.ownerDocument.activeElement === input) input.blur();
 }
 
 /**
@@ -173,7 +190,11 @@ async function writeElSelect(cell: Element, value: string, ctx: WriteContext): P
   const find = () => elSelectOptions(root).find((o) => optionText(o) === want && !o.classList.contains('is-disabled'));
   // Options of a persistent el-select exist while closed: picking one directly is what a click does.
   let option = find();
-  if (!option) {
+  const typeable = root.querySelector<HTMLInputElement>('input.el-select__input');
+  // A persistent el-select renders its options while closed: when the value is not among them, opening
+  // the dropdown will not add it — go straight to typing it (filterable + allow-create), no wait.
+  const openFirst = !(elSelectOptions(root).length > 0 && typeable && !typeable.readOnly);
+  if (!option && openFirst) {
     click(root.querySelector<HTMLElement>('.el-select__wrapper') ?? root);
     option = await waitFor(doc, find, { timeout: 300, what: `选项「${value}」`, signal: ctx.signal }).catch(() => undefined);
   }
@@ -245,7 +266,7 @@ export async function writeCell(cell: HTMLElement, value: string, ctx: WriteCont
       return writeNativeSelect(cell, value);
     case 'input': {
       const input = (cell.matches(INPUT_SELECTOR) ? cell : cell.querySelector(INPUT_SELECTOR)) as HTMLInputElement;
-      setNativeValue(input, value);
+      setNativeValue(input, value, { focus: 'events' });
       blur(input);
       return;
     }
