@@ -1,5 +1,5 @@
 import type { TemplateContent } from '../domain/schemas';
-import { collectGrid, type CollectedGrid } from './collect';
+import { collectGrid, rowCount, slickRowByIndex, slickRowHeight, slickViewport, type CollectedGrid } from './collect';
 import { currentSet, findAddRowButton, findGrids, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
 import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel } from './labels';
 import { planFill, type PlanOptions } from './plan';
@@ -110,11 +110,11 @@ export async function collectSets(form: DetectedForm, signal?: AbortSignal): Pro
 /** The row for an op, right now: by index, unless the row there holds another indicator (rows moved). */
 async function resolveRow(grid: GridHandle, op: Extract<FillOp, { kind: 'set-cell' }>, doc: Document): Promise<HTMLElement | null> {
   let rows = gridRows(grid);
-  if (grid.kind === 'slick' && !rowByIndex(grid, op.row)) {
+  if (grid.kind === 'slick' && !slickRowByIndex(grid, op.row)) {
     await scrollSlickRow(grid, op.row, doc);
     rows = gridRows(grid);
   }
-  const candidate = grid.kind === 'slick' ? rowByIndex(grid, op.row) : rows[op.row];
+  const candidate = grid.kind === 'slick' ? slickRowByIndex(grid, op.row) : rows[op.row];
   if (op.field === 'name' || !candidate) return candidate ?? null;
   const nameCell = gridCell(grid, candidate, 'name');
   const name = nameCell ? normaliseLabel(readCell(nameCell)) : '';
@@ -122,22 +122,12 @@ async function resolveRow(grid: GridHandle, op: Extract<FillOp, { kind: 'set-cel
   return rows.find((r) => normaliseLabel(readCell(gridCell(grid, r, 'name') ?? r)) === normaliseLabel(op.key)) ?? candidate;
 }
 
-function rowHeight(grid: GridHandle): number {
-  const row = grid.root.querySelector<HTMLElement>('.slick-row');
-  return row?.offsetHeight || 25;
-}
-
-function rowByIndex(grid: GridHandle, index: number): HTMLElement | null {
-  const height = rowHeight(grid);
-  return gridRows(grid).find((r) => Math.round(parseFloat(r.style.top || '0') / height) === index) ?? null;
-}
-
 async function scrollSlickRow(grid: GridHandle, index: number, doc: Document): Promise<void> {
-  const viewport = grid.root.querySelector<HTMLElement>('.slick-viewport');
+  const viewport = slickViewport(grid);
   if (!viewport) return;
-  viewport.scrollTop = Math.max(0, index * rowHeight(grid) - viewport.clientHeight / 2);
+  viewport.scrollTop = Math.max(0, index * slickRowHeight(grid) - viewport.clientHeight / 2);
   viewport.dispatchEvent(new (doc.defaultView!.Event)('scroll'));
-  await waitFor(doc, () => rowByIndex(grid, index), { timeout: 1000, what: `第${index + 1}行` }).catch(() => null);
+  await waitFor(doc, () => slickRowByIndex(grid, index), { timeout: 1000, what: `第${index + 1}行` }).catch(() => null);
 }
 
 /** Clicks the grid's add-row button `count` times and waits until the rows are there. */
@@ -149,20 +139,6 @@ async function addRows(grid: GridHandle, count: number, doc: Document, signal?: 
   for (let i = 0; i < count; i += 1) click(button);
   await waitFor(doc, () => rowCount(live()) >= before + count, { timeout: 10_000, what: `新增${count}行`, signal });
   await flush(doc);
-}
-
-/** Row count including rows a virtualised grid has not rendered (its canvas is as tall as all rows). */
-export function rowCount(grid: GridHandle): number {
-  if (grid.kind === 'slick') {
-    const rendered = gridRows(grid).length;
-    const viewport = grid.root.querySelector<HTMLElement>('.slick-viewport');
-    // While every row fits, the canvas is as tall as the viewport, not as the rows: count what is rendered.
-    if (!viewport || viewport.scrollHeight <= viewport.clientHeight + 1) return rendered;
-    const canvas = grid.root.querySelector<HTMLElement>('.grid-canvas');
-    const height = parseFloat(canvas?.style.height || '0');
-    return Math.max(rendered, Math.round(height / rowHeight(grid)));
-  }
-  return gridRows(grid).length;
 }
 
 type CellOp = Extract<FillOp, { kind: 'set-cell' }>;
@@ -375,7 +351,7 @@ async function deleteRows(live: () => GridHandle, indices: readonly number[], do
     // Bounded retry: a busy page may miss the selection or the confirm the first time.
     for (let attempt = 0; ; attempt += 1) {
       for (const index of round) {
-        const row = grid.kind === 'slick' ? (await scrollSlickRow(grid, index, doc), rowByIndex(grid, index)) : gridRows(grid)[index];
+        const row = grid.kind === 'slick' ? (await scrollSlickRow(grid, index, doc), slickRowByIndex(grid, index)) : gridRows(grid)[index];
         if (!row) continue;
         const input = row.querySelector<HTMLInputElement>('input[type="checkbox"]');
         if (input?.checked) continue;

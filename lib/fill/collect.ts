@@ -30,18 +30,100 @@ export interface CollectedForm {
   locator: PageLocator;
 }
 
-/** Reads one grid's rows as displayed. */
+function readRow(handle: GridHandle, row: HTMLElement, fields: readonly FillField[]): RowCells {
+  const cells: RowCells = {};
+  for (const field of fields) {
+    const cell = gridCell(handle, row, field);
+    cells[field] = cell ? readCell(cell) : '';
+  }
+  return cells;
+}
+
+/** A SlickGrid's scrolling viewport (null for other grids). */
+export function slickViewport(grid: GridHandle): HTMLElement | null {
+  return grid.kind === 'slick' ? grid.root.querySelector<HTMLElement>('.slick-viewport') : null;
+}
+
+/** Height of one SlickGrid row in pixels. */
+export function slickRowHeight(grid: GridHandle): number {
+  const row = grid.root.querySelector<HTMLElement>('.slick-row');
+  return row?.offsetHeight || 25;
+}
+
+/** A rendered SlickGrid row's index in the data (rows are positioned by `top`). */
+export function slickRowIndex(row: HTMLElement, height: number): number {
+  return Math.round(parseFloat(row.style.top || '0') / height);
+}
+
+/** The rendered SlickGrid row of data index `index`, or null when it is scrolled out of view. */
+export function slickRowByIndex(grid: GridHandle, index: number): HTMLElement | null {
+  const height = slickRowHeight(grid);
+  return gridRows(grid).find((r) => slickRowIndex(r, height) === index) ?? null;
+}
+
+/** Row count including rows a virtualised grid has not rendered (its canvas is as tall as all rows). */
+export function rowCount(grid: GridHandle): number {
+  const rendered = gridRows(grid).length;
+  const viewport = slickViewport(grid);
+  // While every row fits, the canvas is as tall as the viewport, not as the rows: count what is rendered.
+  if (!viewport || viewport.scrollHeight <= viewport.clientHeight + 1) return rendered;
+  const canvas = grid.root.querySelector<HTMLElement>('.grid-canvas');
+  const height = parseFloat(canvas?.style.height || '0');
+  return Math.max(rendered, Math.round(height / slickRowHeight(grid)));
+}
+
+/**
+ * Every row of a virtualised SlickGrid, which renders only the rows in view: scrolls its viewport through
+ * in steps shorter than one screen (SlickGrid renders such steps synchronously), reads each step's rows by
+ * their data index, and puts the scroll back — all in one synchronous run, so nothing is painted in between
+ * and the person sees nothing move. SlickGrid keeps the row being edited rendered throughout.
+ */
+function scanSlickRows(handle: GridHandle, fields: readonly FillField[]): { rows: RowCells[]; rowElements: HTMLElement[] } {
+  const height = slickRowHeight(handle);
+  const read = new Map<number, { cells: RowCells; element: HTMLElement }>();
+  const take = () => {
+    for (const row of gridRows(handle)) {
+      const index = slickRowIndex(row, height);
+      if (!read.has(index)) read.set(index, { cells: readRow(handle, row, fields), element: row });
+    }
+  };
+  take();
+  const total = rowCount(handle);
+  const viewport = slickViewport(handle);
+  if (viewport && read.size < total) {
+    const win = viewport.ownerDocument.defaultView!;
+    const scrollTo = (top: number) => {
+      viewport.scrollTop = top;
+      viewport.dispatchEvent(new win.Event('scroll'));
+    };
+    const original = viewport.scrollTop;
+    const step = Math.max(height, viewport.clientHeight - 2 * height);
+    for (let top = 0; read.size < total && top < total * height + step; top += step) {
+      scrollTo(top);
+      take();
+    }
+    scrollTo(original);
+  }
+  const rows: RowCells[] = [];
+  const rowElements: HTMLElement[] = [];
+  for (let i = 0; i < Math.max(total, read.size); i += 1) {
+    const entry = read.get(i);
+    // A row that never rendered reads as blank (skipped by the checks) rather than shifting the others.
+    rows.push(entry?.cells ?? {});
+    rowElements.push(entry?.element ?? handle.root);
+  }
+  return { rows, rowElements };
+}
+
+/** Reads one grid's rows as displayed (every row, also those a virtualised grid has not rendered). */
 export function collectGrid(handle: GridHandle): CollectedGrid {
   const fields = FILL_FIELDS.filter((f) => handle.columns[f] !== undefined);
+  if (handle.kind === 'slick') {
+    const { rows, rowElements } = scanSlickRows(handle, fields);
+    return { set: currentSet(handle), fields, rows, handle, rowElements };
+  }
   const rowElements = gridRows(handle);
-  const rows = rowElements.map((row) => {
-    const cells: RowCells = {};
-    for (const field of fields) {
-      const cell = gridCell(handle, row, field);
-      cells[field] = cell ? readCell(cell) : '';
-    }
-    return cells;
-  });
+  const rows = rowElements.map((row) => readRow(handle, row, fields));
   return { set: currentSet(handle), fields, rows, handle, rowElements };
 }
 

@@ -95,7 +95,8 @@ export function startPortal(deps: PortalDeps): void {
     );
   }
 
-  const observer = new win.MutationObserver((records) => {
+  const observer = new win.MutationObserver(onMutations);
+  function onMutations(records: MutationRecord[]): void {
     if (records.every((r) => overlay && overlay.host.contains(r.target))) return;
     if (form) {
       // A grid re-render or an SPA navigation: re-check, and re-detect if the form's nodes left the page.
@@ -106,7 +107,7 @@ export function startPortal(deps: PortalDeps): void {
       return;
     }
     scheduleDetect();
-  });
+  }
 
   /** Asks the background for this frame's site profile; a new one (or none any more) re-detects the form. */
   async function loadProfile(): Promise<void> {
@@ -210,7 +211,11 @@ export function startPortal(deps: PortalDeps): void {
     if (!form || signal.aborted) return findings;
     await readHiddenSets(form);
     if (!form) return findings;
+    const pending = observer.takeRecords();
     collected = collectForm(form, previousSets);
+    // Collecting a virtualised grid scrolls it through and back: those mutations are Tianbao's own.
+    observer.takeRecords();
+    if (pending.length > 0) onMutations(pending);
     for (const g of collected.grids) previousSets[g.set] = g;
     try {
       const reply = await ask(send, 'page.report', { part: partOf(collected, form) });

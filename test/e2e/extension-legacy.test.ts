@@ -154,6 +154,23 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
     expect(afterUndo.indicators.annual).toEqual([]);
   });
 
+  it('reads every row of a virtualised 40-row grid (SlickGrid renders only those in view): a fill goes after row 40 in both sets', async () => {
+    const page = await freshPage('?rows=40');
+    const g = grid(page);
+    const rendered = await g.locator('.slick-row').count();
+    expect(rendered).toBeLessThan(40); // the point of the test: most rows are not in the DOM
+    const before = await save(page, 'rows:40');
+    expect(before.indicators.period).toHaveLength(40);
+    const set = setNamed('信息化项目管理经费');
+    expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
+    const saved = await save(page, 'rows:40');
+    const expected = expectedRows(set);
+    for (const which of ['period', 'annual'] as const) {
+      expect(pick(saved.indicators[which].slice(0, 40))).toEqual(pick(before.indicators[which]));
+      expect(pick(saved.indicators[which].slice(40))).toEqual(pick(expected[which]));
+    }
+  });
+
   it('marks the deliberate errors in both frames and clears a mark when the field is fixed', async () => {
     const page = await freshPage('?state=errors');
     const mainMarks = main(page).locator('[data-tianbao] [data-testid="finding-mark"]');
