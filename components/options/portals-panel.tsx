@@ -19,6 +19,7 @@ import { STORAGE_KEYS } from '@/lib/ui/storage-keys';
 import { useI18n } from '../i18n';
 import { background, fetchTabState, releaseOrigin, requestOrigin, storageGet, storageSet, tabsMatching } from '../runtime';
 import { Button, EmptyState, Field, Notice, Spinner, type Tone } from '../ui';
+import { SiteLayoutEditor, checkLayoutText, layoutText } from './site-layout-editor';
 
 interface Outcome {
   tone: Tone;
@@ -208,13 +209,21 @@ function SiteProfileForm({ profile, onSave, onCancel }: { profile: SiteProfile; 
   const { t } = useI18n();
   const formId = useId();
   const [values, setValues] = useState(profile);
+  const [mapping, setMapping] = useState(() => layoutText(profile.layout));
+  const [checked, setChecked] = useState<ReturnType<typeof checkLayoutText> | null>(null);
   return (
     <form
       id={formId}
       className="site-profile form-grid"
+      data-testid="site-profile-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onSave({ ...values, name: values.name.trim().slice(0, 100), note: values.note.trim().slice(0, 500) });
+        // The mapping is checked again on save: nothing invalid is stored.
+        const result = checkLayoutText(mapping);
+        setChecked(result);
+        if (!result.ok) return;
+        const { layout: _old, ...rest } = values;
+        onSave({ ...rest, name: values.name.trim().slice(0, 100), note: values.note.trim().slice(0, 500), ...(result.layout ? { layout: result.layout } : {}) });
       }}
     >
       <Field label={t('portals.profile.name')}>
@@ -235,8 +244,17 @@ function SiteProfileForm({ profile, onSave, onCancel }: { profile: SiteProfile; 
       <Field label={t('portals.profile.note')} className="span-2">
         {(p) => <input {...p} className="input" maxLength={500} value={values.note} onChange={(e) => setValues({ ...values, note: e.target.value })} />}
       </Field>
+      <SiteLayoutEditor
+        text={mapping}
+        onText={(text) => {
+          setMapping(text);
+          setChecked(null);
+        }}
+        result={checked}
+        onCheck={() => setChecked(checkLayoutText(mapping))}
+      />
       <div className="row span-2">
-        <Button type="submit" variant="primary" small>
+        <Button type="submit" variant="primary" small data-testid="site-profile-save">
           {t('common.save')}
         </Button>
         <Button small onClick={onCancel}>
