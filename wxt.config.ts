@@ -1,11 +1,12 @@
 import { defineConfig } from 'wxt';
+import { finishManifest, OPTIONAL_ORIGINS } from './lib/manifest';
 import { parsePortalList } from './lib/portals';
 
 /**
  * Build-time portal list: comma-separated match patterns (an organisation ships Tianbao pre-configured;
  * the demo and e2e builds set it to the replica portal's origin). Other origins are granted at runtime.
  */
-const portals = parsePortalList(process.env.TIANBAO_PORTALS);
+const portals: readonly string[] = Object.freeze(parsePortalList(process.env.TIANBAO_PORTALS));
 
 export default defineConfig({
   srcDir: '.',
@@ -21,13 +22,25 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // Firefox has sidebar_action (from the sidepanel entrypoint) instead of the sidePanel permission.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: portals,
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // A copy: WXT pushes the content script's match patterns into this array.
+    host_permissions: [...portals],
+    // Firefox MV2 gets these as optional_permissions (finishManifest below).
+    optional_host_permissions: [...OPTIONAL_ORIGINS],
     action: { default_title: '__MSG_extName__' },
     commands: {
       'open-palette': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandOpenPalette__' },
     },
   }),
+  hooks: {
+    // Drops the run-time registration placeholder from the permissions; MV2 optional origins (lib/manifest.ts).
+    'build:manifestGenerated': (wxt, manifest) => {
+      finishManifest(manifest as Parameters<typeof finishManifest>[0], {
+        browser: wxt.config.browser,
+        manifestVersion: wxt.config.manifestVersion,
+        portals,
+      });
+    },
+  },
   vite: () => ({
     define: { __TIANBAO_PORTALS__: JSON.stringify(portals) },
     // The options page reads imports in a module worker; its parsers load xlsx/docx code on demand.

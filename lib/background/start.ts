@@ -47,7 +47,15 @@ function wireSidePanel(): void {
     sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);
     return;
   }
-  browser.action?.onClicked.addListener((tab) => {
+  // Firefox: the toolbar button (MV2 browserAction) opens and closes the sidebar.
+  const legacy = browser as unknown as { browserAction?: typeof browser.action; sidebarAction?: { toggle(): Promise<void> } };
+  const action = browser.action ?? legacy.browserAction;
+  const sidebar = legacy.sidebarAction;
+  if (sidebar) {
+    action?.onClicked.addListener(() => void sidebar.toggle().catch(() => undefined));
+    return;
+  }
+  action?.onClicked.addListener((tab) => {
     // The side panel entry exists once the UI is built; getURL's typed paths do not know query strings.
     const url = `${browser.runtime.getURL('/')}sidepanel.html${tab.id !== undefined ? `?tabId=${tab.id}` : ''}`;
     void browser.windows.create({ url, type: 'popup', width: 420, height: 760 });
