@@ -8,8 +8,8 @@ import type { TaxonomyProfile, TemplateSet } from '@/lib/domain/schemas';
 import { inLocale } from '@/lib/ui/bilingual';
 import { hasFilters, mergeSetLists, NO_FILTERS, previewLines, setCategories, type SetFilters, type SetListItem } from '@/lib/ui/set-list';
 import { useI18n } from '../i18n';
-import { library } from '../runtime';
-import { Button, Notice, Spinner, ValueText } from '../ui';
+import { library, openOptionsPage } from '../runtime';
+import { Button, EmptyState, Notice, Spinner, ValueText } from '../ui';
 import { VirtualList } from '../virtual-list';
 
 /** How long typing must pause before a search goes out. */
@@ -227,7 +227,20 @@ export function SetPicker({
       {loading ? (
         <Spinner label={t('common.loading')} />
       ) : items.length === 0 ? (
-        <p className="muted small">{libraryEmpty && query === '' && !hasFilters(filters) ? t('sets.emptyLibrary') : t('sets.noMatch')}</p>
+        libraryEmpty && query === '' && !hasFilters(filters) ? (
+          <EmptyState
+            testId="sets-empty"
+            title={t('library.emptyTitle')}
+            body={t('sets.emptyLibrary')}
+            actions={
+              <Button small onClick={openOptionsPage}>
+                {t('panel.openOptions')}
+              </Button>
+            }
+          />
+        ) : (
+          <p className="muted small">{t('sets.noMatch')}</p>
+        )
       ) : (
         <>
           {query.trim() !== '' || hasFilters(filters) ? (

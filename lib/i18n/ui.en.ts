@@ -145,7 +145,7 @@ export const uiEn: Translation<UiMessages> = {
   'sets.results': (p) => `${p.count} sets found`,
   'sets.items': (p) => `${p.count} indicators`,
   'sets.emptyLibrary':
-    'The library is empty. Import last year’s performance-target table or load the starter library in the options page, or save this page’s indicators with “Save as template”.',
+    'Import last year’s performance-target table or load the starter library in the options page, or save this page’s indicators with “Save as template”.',
   'sets.noMatch': 'No matching set. Try another word, or clear the filters.',
   'sets.loadError': (p) => `Cannot read the library: ${p.message}`,
   'preview.title': (p) => `Preview: ${p.name}`,

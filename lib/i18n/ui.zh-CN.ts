@@ -147,7 +147,7 @@ export const uiZhCN = {
   'sets.results': (p: { count: number }) => `找到 ${p.count} 个指标集`,
   'sets.items': (p: { count: number }) => `${p.count} 条指标`,
   'sets.emptyLibrary':
-    '指标库还是空的。可在选项页导入去年的绩效目标表或加载常用指标库，也可以把当前页面的指标“保存为模板”。',
+    '可在选项页导入去年的绩效目标表或加载常用指标库，也可以把当前页面的指标“保存为模板”。',
   'sets.noMatch': '没有匹配的指标集。换个关键词，或清除筛选条件。',
   'sets.loadError': (p: { message: string }) => `无法读取指标库：${p.message}`,
   'preview.title': (p: { name: string }) => `预览：${p.name}`,

@@ -139,6 +139,93 @@ describe('options page', () => {
   });
 });
 
+describe('rules page', () => {
+  /** The stored check config, read from an extension page. */
+  const storedConfig = (page: Page) =>
+    page.evaluate(async () => {
+      const chromeApi = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+      return (await chromeApi.storage.local.get('tianbao:check-config'))['tianbao:check-config'] ?? null;
+    });
+
+  afterAll(async () => {
+    // The other tests expect the default rules.
+    const page = await session!.newPage();
+    await page.goto(url('options.html'));
+    await page.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('tianbao:check-config'));
+    await page.close();
+  });
+
+  it('edits the typo table and the per-一级 weights by keyboard, checks them beside the field, saves them for the checks, accessibly', async () => {
+    const page = await session!.newPage();
+    await page.goto(url('options.html#rules'));
+    const typoCard = page.locator('.rule-card[data-rule="text.typo"]');
+    await typoCard.locator('summary').click();
+    const editor = typoCard.getByTestId('typo-editor');
+    await editor.waitFor();
+    const rows = editor.getByTestId('typo-row');
+    const before = await rows.count();
+    expect(before).toBeGreaterThan(0);
+
+    // Add a row: focus lands in its first field; a duplicate is named beside the field at once.
+    await editor.getByTestId('typo-add').focus();
+    await page.keyboard.press('Enter');
+    const wrong = rows.nth(before).locator('input[data-field="wrong"]');
+    await expect.poll(() => wrong.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('设各');
+    expect(await wrong.getAttribute('aria-invalid')).toBe('true');
+    expect(await rows.nth(before).textContent()).toContain('与第 1 行重复');
+    await wrong.fill('');
+    // An entry the replica's errors project will trip on (its name has 交换平台).
+    await page.keyboard.type('交换平台');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('交互平台');
+    expect(await rows.nth(before).locator('[aria-invalid="true"]').count()).toBe(0);
+
+    // Weights per 一级: the sum against 100 follows the typing; 50/30/10 is refused, 60/30/10 is fine.
+    const weightsCard = page.locator('.rule-card[data-rule="weights.sum"]');
+    await weightsCard.locator('summary').click();
+    const weights = weightsCard.getByTestId('weights-editor');
+    await weights.locator('input[data-level1="产出指标"]').fill('50');
+    await weights.locator('input[data-level1="效益指标"]').fill('30');
+    await weights.locator('input[data-level1="满意度指标"]').fill('10');
+    expect(await weights.getByTestId('weights-sum').textContent()).toBe('90 / 100');
+    expect(await weights.getByTestId('weights-status').getAttribute('data-state')).toBe('mismatch');
+    await page.getByTestId('rules-save').click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '处设置需要修改' }).count()).toBeGreaterThan(0);
+    expect(await storedConfig(page)).toBeNull();
+
+    await weights.locator('input[data-level1="产出指标"]').fill('60');
+    expect(await weights.getByTestId('weights-sum').textContent()).toBe('100 / 100');
+    expect(await seriousViolations(page)).toEqual([]);
+    const focus = await focusRingAfter(page, ['Tab']);
+    expect(focus.outline).toMatch(/^solid 2px/);
+
+    await page.getByTestId('rules-save').click();
+    await expect.poll(() => storedConfig(page)).toMatchObject({
+      rules: {
+        'text.typo': { typos: expect.arrayContaining([{ wrong: '交换平台', right: '交互平台', notAfter: '', notBefore: '' }]) },
+        'weights.sum': { perLevel1: { 产出指标: 60, 效益指标: 30, 满意度指标: 10 } },
+      },
+    });
+    if (SCREENSHOTS) {
+      await weightsCard.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SCREENSHOTS, 'options-rules.png') });
+    }
+    await page.close();
+
+    // The checks on a portal page use the saved table: the side panel lists the new typo with its correction.
+    const portalPage = await session!.newPage();
+    await portalPage.goto(`${portal.origin}/element/?state=errors`);
+    await portalPage.locator('.el-table').first().waitFor();
+    const panel = await openPanelFor('/element/?state=errors');
+    const typo = panel.getByTestId('findings').locator('[data-testid="finding"][data-rule="text.typo"]');
+    await expect.poll(() => typo.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await typo.first().textContent()).toContain('交互平台');
+    await panel.close();
+    await portalPage.close();
+  });
+});
+
 describe('side panel', () => {
   // Each test can run alone: with no sets yet (the import test skipped), the example library provides them.
   beforeAll(async () => {
