@@ -3,8 +3,9 @@
  * full pinyin and pinyin initials (`spxt` finds 视频会议系统), filtered by 一级/二级/tag, ranked by
  * relevance then use. Pure and incremental (add / remove per item); no DB.
  *
- * A linear scan over precomputed keys: 10,000 items answer in a few milliseconds, and the keys cost
- * one pinyin + segmentation pass per item when it is added.
+ * Native scans over every item's keys joined into one string (a corpus) find the candidates; per-item
+ * work runs only where a scan found something, reading typed arrays rather than the item objects.
+ * Pinyin keys are computed once per distinct name (names recur across projects), when first added.
  */
 import { hasHan, segmentWords, syllables } from './segment';
 import { normaliseKey } from './keys';
@@ -54,19 +55,21 @@ export interface SearchResult {
   total: number;
 }
 
-interface Entry {
-  doc: SearchDoc;
-  nameKey: string;
-  textKey: string;
-  tagKeys: string[];
-  level1Key: string;
-  level2Key: string;
-  /** The toneless readings of each code point of nameKey (several for a polyphone). */
+/**
+ * The pinyin keys of one distinct name. Shared by every item with that name: a 三级指标 name recurs
+ * across projects with other values, so a library of 10,000 templates has far fewer names.
+ */
+interface NameKeys {
+  key: string;
+  /** The toneless readings of each code point of key (several for a polyphone). */
   syllables: Array<readonly string[]>;
   /** First letters of the main readings joined (`sphyxt`). */
   initials: string;
   /** Bit per letter a–z found in the syllables: a query needing another letter cannot match by pinyin. */
   letters: number;
+  /** Letters found at least twice / three times among all the readings (`zzzz` needs four z). */
+  letters2: number;
+  letters3: number;
   /** Bit per letter a–z that starts a syllable: a pinyin match starts with one of them. */
   initialLetters: number;
   /** Every reading joined in order (`shipinhuikuaiyi…`), for the subsequence pre-check. */
@@ -75,13 +78,63 @@ interface Entry {
   pinyinMain: string;
   /** 1 at each offset of pinyinMain where a syllable starts. */
   syllableStart: Uint8Array;
-  /** Every searchable field in one string, for the corpus scan. */
+  /** Items in the index with this name (the name table forgets it at 0). */
+  refs: number;
+  /** Position in the current corpus's name list. */
+  ix: number;
+}
+
+interface Entry {
+  doc: SearchDoc;
+  name: NameKeys;
+  nameKey: string;
+  textKey: string;
+  tagKeys: string[];
+  level1Key: string;
+  level2Key: string;
+  /** Every searchable field in one string: name, 一级, 二级, tags…, text (this order; see Corpus). */
   hay: string;
 }
 
-interface TermMatch {
-  score: number;
-  kind: MatchKind;
+declare const PREPARED: unique symbol;
+/** An item with its search keys computed, to be put later (see SearchIndex.prepare). */
+export type PreparedDoc = { readonly doc: SearchDoc; readonly [PREPARED]: true };
+
+/**
+ * Every entry's fields joined, so one native indexOf scan finds the candidates, with where each
+ * entry's fields start and end; plus the distinct names' initials and main pinyin joined. Rebuilt
+ * lazily after items are added or removed (a few milliseconds for 10,000 items); a change of use
+ * counts only is written into it in place.
+ */
+interface Corpus {
+  text: string;
+  /** Start of each entry's part of text (n + 1 values). */
+  textStarts: Int32Array;
+  /** Where the entry's name ends, its 一级/二级 end, its tags end (absolute offsets in text). */
+  nameEnd: Int32Array;
+  levelEnd: Int32Array;
+  tagsEnd: Int32Array;
+  /** Each entry's name in `names`. */
+  nameIx: Int32Array;
+  useCount: Float64Array;
+  lastUsed: Float64Array;
+  level1Ids: Map<string, number>;
+  level2Ids: Map<string, number>;
+  level1Of: Int32Array;
+  level2Of: Int32Array;
+  names: NameKeys[];
+  initials: string;
+  initialStarts: Int32Array;
+  pinyin: string;
+  pinyinStarts: Int32Array;
+  /** 1 where a syllable starts in `pinyin`. */
+  pinyinSyllable: Uint8Array;
+  nameLetters: Int32Array;
+  nameLetters2: Int32Array;
+  nameLetters3: Int32Array;
+  nameInitialLetters: Int32Array;
+  /** Each entry's place among the items' names in string order (equal names, equal places); built on first need. */
+  nameOrder: Int32Array | null;
 }
 
 /** A query term with what is computed once per search, not once per item. */
@@ -91,31 +144,8 @@ interface Term {
   /** Segmented words of a Chinese term (two or more, else empty). */
   words: string[];
   letters: number;
-}
-
-/** Every entry's fields and initials, joined, so one native indexOf scan finds the candidates. */
-interface Corpus {
-  text: string;
-  textStarts: Int32Array;
-  initials: string;
-  initialStarts: Int32Array;
-  pinyin: string;
-  pinyinStarts: Int32Array;
-}
-
-/**
- * Which entries a term may match, and how each was found. Flags per entry index; the per-entry checks
- * then run only where a scan found something (a string search per entry and field is the costly part).
- */
-interface Hits {
-  /** Any reason to look at the entry. */
-  any: Uint8Array;
-  /** The term occurs literally somewhere in the entry's fields. */
-  literal: Uint8Array;
-  /** The term occurs in the entry's initials (latin terms). */
-  initials: Uint8Array | null;
-  /** The term occurs in the entry's main full pinyin (latin terms). */
-  pinyin: Uint8Array | null;
+  letters2: number;
+  letters3: number;
 }
 
 /** Scores for each kind of match; relevance first, use count only breaks ties. */
@@ -136,20 +166,40 @@ const SCORE = {
   someWords: 20,
 } as const;
 
+/** Match codes kept per entry or per name during a search (0 = none), with their score and kind. */
+const M_EXACT = 1;
+const M_PREFIX = 2;
+const M_SUBSTRING = 3;
+const M_LEVEL = 4;
+const M_TAG = 5;
+const M_TEXT = 6;
+const M_INITIALS_PREFIX = 7;
+const M_INITIALS = 8;
+const M_PINYIN_START = 9;
+const M_PINYIN = 10;
+const M_PINYIN_WORDS = 11;
+const M_WORDS = 12;
+const M_WORDS_ANYWHERE = 13;
+/** A name's pinyin was checked and does not match. */
+const M_NONE = 255;
+const MATCH_SCORE: readonly number[] = [
+  0, SCORE.exact, SCORE.prefix, SCORE.substring, SCORE.level, SCORE.tag, SCORE.text, SCORE.initialsPrefix,
+  SCORE.initials, SCORE.pinyinStart, SCORE.pinyin, SCORE.pinyinWords, SCORE.words, SCORE.wordsAnywhere,
+];
+const MATCH_KIND: readonly MatchKind[] = [
+  'all', 'exact', 'prefix', 'substring', 'other-field', 'other-field', 'other-field', 'initials',
+  'initials', 'pinyin', 'pinyin', 'pinyin-words', 'words', 'words',
+];
+/** Kind index of a someWords match (its score varies). */
+const K_SOME_WORDS = M_WORDS;
+
 const LATIN_RE = /^[a-z]+$/;
+/** Characters that separate fields and entries in the corpus; never part of a search term. */
+// eslint-disable-next-line no-control-regex -- exactly those control characters are meant
+const SEPARATORS_RE = /[\u0001\u0002]/g;
 /** Shortest query that may skip words between matched characters. */
 const MIN_SKIP_LETTERS = 4;
 
-function mainPinyin(syl: ReadonlyArray<readonly string[]>): { pinyinMain: string; syllableStart: Uint8Array } {
-  const pinyinMain = syl.map((r) => r[0]!).join('');
-  const syllableStart = new Uint8Array(pinyinMain.length + 1);
-  let at = 0;
-  for (const r of syl) {
-    syllableStart[at] = 1;
-    at += r[0]!.length;
-  }
-  return { pinyinMain, syllableStart };
-}
 /** Separates fields inside an entry's haystack and entries inside the corpus (never in a key). */
 const FIELD = '\u0001';
 const ENTRY = '\u0002';
@@ -163,26 +213,75 @@ function letterMask(text: string): number {
   return mask;
 }
 
-interface Ranked {
-  entry: Entry;
-  score: number;
-  kind: MatchKind;
+/** Letters occurring at least twice and at least three times in text. */
+function repeatedLetters(text: string): { letters2: number; letters3: number } {
+  let once = 0;
+  let twice = 0;
+  let thrice = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 97;
+    if (c < 0 || c >= 26) continue;
+    const bit = 1 << c;
+    if (twice & bit) thrice |= bit;
+    else if (once & bit) twice |= bit;
+    else once |= bit;
+  }
+  return { letters2: twice, letters3: thrice };
 }
 
-/** Whether a ranks before b: score, then use count, then last use, then shorter, then by name. */
-function before(a: Ranked, b: Ranked): boolean {
-  if (a.score !== b.score) return a.score > b.score;
-  if (a.entry.doc.useCount !== b.entry.doc.useCount) return a.entry.doc.useCount > b.entry.doc.useCount;
-  const la = a.entry.doc.lastUsedAt ?? 0;
-  const lb = b.entry.doc.lastUsedAt ?? 0;
-  if (la !== lb) return la > lb;
-  if (a.entry.nameKey.length !== b.entry.nameKey.length) return a.entry.nameKey.length < b.entry.nameKey.length;
-  return a.entry.doc.name < b.entry.doc.name;
+function nameKeys(key: string): NameKeys {
+  const syl = syllables(key);
+  let initials = '';
+  let pinyinFull = '';
+  let pinyinMain = '';
+  let initialLetters = 0;
+  for (const r of syl) {
+    initials += r[0]![0] ?? '';
+    pinyinMain += r[0]!;
+    for (const x of r) {
+      pinyinFull += x;
+      const c = x.charCodeAt(0) - 97;
+      if (c >= 0 && c < 26) initialLetters |= 1 << c;
+    }
+  }
+  const syllableStart = new Uint8Array(pinyinMain.length + 1);
+  let at = 0;
+  for (const r of syl) {
+    syllableStart[at] = 1;
+    at += r[0]!.length;
+  }
+  return {
+    key,
+    syllables: syl,
+    initials,
+    letters: letterMask(pinyinFull),
+    ...repeatedLetters(pinyinFull),
+    initialLetters,
+    pinyinFull,
+    pinyinMain,
+    syllableStart,
+    refs: 0,
+    ix: -1,
+  };
+}
+
+/** The entry (or name) whose part of a joined corpus holds offset `at`: the last start ≤ at. */
+function partAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 2;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export class SearchIndex {
   private readonly list: Entry[] = [];
   private readonly position = new Map<string, number>();
+  /** Distinct names → their pinyin keys. */
+  private readonly names = new Map<string, NameKeys>();
   private corpusCache: Corpus | null = null;
   /** Failure memo for the pinyin matcher, stamped per call so it never needs clearing. */
   private memo = new Int32Array(0);
@@ -196,57 +295,85 @@ export class SearchIndex {
     return this.position.has(id);
   }
 
-  /** Adds or replaces an item. */
-  put(doc: SearchDoc): void {
-    const at = this.position.get(doc.id);
-    const previous = at === undefined ? undefined : this.list[at];
-    let entry: Entry;
-    // Re-use the costly pinyin keys when only counts or tags changed.
-    if (previous && previous.doc.name === doc.name) {
-      entry = this.withCheapKeys(previous, doc);
-    } else {
+  /**
+   * Computes items' search keys without adding them (pure: the index does not change). Lets a caller
+   * do the costly part ahead — while the records are being written — and put them once stored.
+   */
+  prepare(docs: readonly SearchDoc[]): PreparedDoc[] {
+    const local = new Map<string, NameKeys>();
+    return docs.map((doc) => {
       const nameKey = normaliseKey(doc.name);
-      const syl = syllables(nameKey);
-      entry = this.withCheapKeys(
-        {
-          doc,
-          nameKey,
-          syllables: syl,
-          initials: syl.map((r) => r[0]![0] ?? '').join(''),
-          letters: letterMask(syl.map((r) => r.join('')).join('')),
-          initialLetters: letterMask(syl.map((r) => r.map((x) => x[0] ?? '').join('')).join('')),
-          pinyinFull: syl.map((r) => r.join('')).join(''),
-          ...mainPinyin(syl),
-          textKey: '',
-          tagKeys: [],
-          level1Key: '',
-          level2Key: '',
-          hay: '',
-        },
-        doc,
-      );
-    }
-    if (at === undefined) {
-      this.position.set(doc.id, this.list.length);
-      this.list.push(entry);
-    } else {
-      this.list[at] = entry;
-    }
-    this.corpusCache = null;
+      let name = this.names.get(nameKey) ?? local.get(nameKey);
+      if (!name) local.set(nameKey, (name = nameKeys(nameKey)));
+      return this.entry(doc, nameKey, name) as unknown as PreparedDoc;
+    });
   }
 
-  private withCheapKeys(base: Entry, doc: SearchDoc): Entry {
+  private entry(doc: SearchDoc, nameKey: string, name: NameKeys): Entry {
     const textKey = normaliseKey(doc.text);
     const tagKeys = doc.tags.map(normaliseKey);
     const level1Key = normaliseKey(doc.level1);
     const level2Key = normaliseKey(doc.level2);
-    const hay = [base.nameKey, level1Key, level2Key, ...tagKeys, textKey].join(FIELD);
-    return { ...base, doc, textKey, tagKeys, level1Key, level2Key, hay };
+    const hay = [nameKey, level1Key, level2Key, ...tagKeys, textKey].join(FIELD);
+    return { doc, name, nameKey, textKey, tagKeys, level1Key, level2Key, hay };
+  }
+
+  /** Adds or replaces an item. */
+  put(doc: SearchDoc): void {
+    const at = this.position.get(doc.id);
+    const previous = at === undefined ? undefined : this.list[at];
+    // Re-use the costly pinyin keys when only counts or tags changed.
+    if (previous && previous.doc.name === doc.name) {
+      this.putEntry(this.entry(doc, previous.nameKey, previous.name));
+    } else {
+      this.putEntry(this.prepare([doc])[0]! as unknown as Entry);
+    }
+  }
+
+  /** Adds or replaces prepared items (see prepare). */
+  putPrepared(items: readonly PreparedDoc[]): void {
+    for (const item of items) this.putEntry(item as unknown as Entry);
+  }
+
+  private putEntry(entry: Entry): void {
+    let name = this.names.get(entry.nameKey);
+    if (!name) {
+      name = entry.name;
+      name.refs = 0;
+      this.names.set(entry.nameKey, name);
+    } else if (entry.name !== name) {
+      entry = { ...entry, name };
+    }
+    name.refs++;
+    const at = this.position.get(entry.doc.id);
+    if (at === undefined) {
+      this.position.set(entry.doc.id, this.list.length);
+      this.list.push(entry);
+      this.corpusCache = null;
+      return;
+    }
+    const previous = this.list[at]!;
+    this.release(previous.name);
+    this.list[at] = entry;
+    const corpus = this.corpusCache;
+    if (corpus && previous.hay === entry.hay && previous.name === entry.name) {
+      // Same keys (a use count or last use changed): the corpus stays, with the new counts.
+      corpus.useCount[at] = entry.doc.useCount;
+      corpus.lastUsed[at] = entry.doc.lastUsedAt ?? 0;
+      if (previous.doc.name !== entry.doc.name) corpus.nameOrder = null;
+    } else {
+      this.corpusCache = null;
+    }
+  }
+
+  private release(name: NameKeys): void {
+    if (--name.refs <= 0 && this.names.get(name.key) === name) this.names.delete(name.key);
   }
 
   remove(id: string): void {
     const at = this.position.get(id);
     if (at === undefined) return;
+    this.release(this.list[at]!.name);
     const last = this.list.pop()!;
     this.position.delete(id);
     if (at < this.list.length) {
@@ -259,208 +386,349 @@ export class SearchIndex {
   clear(): void {
     this.list.length = 0;
     this.position.clear();
+    this.names.clear();
     this.corpusCache = null;
   }
 
-  /** The joined corpus, rebuilt lazily after changes (about a millisecond for 10,000 items). */
   private corpus(): Corpus {
     if (this.corpusCache) return this.corpusCache;
-    const joined = (field: (e: Entry) => string) => {
-      const starts = new Int32Array(this.list.length + 1);
-      let at = 0;
-      this.list.forEach((e, n) => {
-        starts[n] = at;
-        at += field(e).length + 1;
-      });
-      starts[this.list.length] = at;
-      return { text: this.list.map(field).join(ENTRY) + ENTRY, starts };
-    };
-    const text = joined((e) => e.hay);
-    const initials = joined((e) => e.initials);
-    const pinyin = joined((e) => e.pinyinMain);
+    const n = this.list.length;
+    const textStarts = new Int32Array(n + 1);
+    const nameEnd = new Int32Array(n);
+    const levelEnd = new Int32Array(n);
+    const tagsEnd = new Int32Array(n);
+    const nameIx = new Int32Array(n);
+    const useCount = new Float64Array(n);
+    const lastUsed = new Float64Array(n);
+    const level1Ids = new Map<string, number>();
+    const level2Ids = new Map<string, number>();
+    const level1Of = new Int32Array(n);
+    const level2Of = new Int32Array(n);
+    const names = [...this.names.values()];
+    names.forEach((name, k) => (name.ix = k));
+    const parts = new Array<string>(n);
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const e = this.list[i]!;
+      parts[i] = e.hay;
+      textStarts[i] = at;
+      nameEnd[i] = at + e.nameKey.length;
+      levelEnd[i] = nameEnd[i]! + 1 + e.level1Key.length + 1 + e.level2Key.length;
+      let tags = levelEnd[i]!;
+      for (const t of e.tagKeys) tags += 1 + t.length;
+      tagsEnd[i] = tags;
+      at += e.hay.length + 1;
+      nameIx[i] = e.name.ix;
+      useCount[i] = e.doc.useCount;
+      lastUsed[i] = e.doc.lastUsedAt ?? 0;
+      let id = level1Ids.get(e.level1Key);
+      if (id === undefined) level1Ids.set(e.level1Key, (id = level1Ids.size));
+      level1Of[i] = id;
+      id = level2Ids.get(e.level2Key);
+      if (id === undefined) level2Ids.set(e.level2Key, (id = level2Ids.size));
+      level2Of[i] = id;
+    }
+    textStarts[n] = at;
+    const m = names.length;
+    const initialStarts = new Int32Array(m + 1);
+    const pinyinStarts = new Int32Array(m + 1);
+    const nameLetters = new Int32Array(m);
+    const nameLetters2 = new Int32Array(m);
+    const nameLetters3 = new Int32Array(m);
+    const nameInitialLetters = new Int32Array(m);
+    let ia = 0;
+    let pa = 0;
+    names.forEach((name, k) => {
+      initialStarts[k] = ia;
+      pinyinStarts[k] = pa;
+      ia += name.initials.length + 1;
+      pa += name.pinyinMain.length + 1;
+      nameLetters[k] = name.letters;
+      nameLetters2[k] = name.letters2;
+      nameLetters3[k] = name.letters3;
+      nameInitialLetters[k] = name.initialLetters;
+    });
+    initialStarts[m] = ia;
+    pinyinStarts[m] = pa;
+    const pinyinSyllable = new Uint8Array(pa);
+    names.forEach((name, k) => pinyinSyllable.set(name.syllableStart.subarray(0, name.pinyinMain.length), pinyinStarts[k]!));
     this.corpusCache = {
-      text: text.text,
-      textStarts: text.starts,
-      initials: initials.text,
-      initialStarts: initials.starts,
-      pinyin: pinyin.text,
-      pinyinStarts: pinyin.starts,
+      text: parts.join(ENTRY) + ENTRY,
+      textStarts,
+      nameEnd,
+      levelEnd,
+      tagsEnd,
+      nameIx,
+      useCount,
+      lastUsed,
+      level1Ids,
+      level2Ids,
+      level1Of,
+      level2Of,
+      names,
+      initials: names.map((x) => x.initials).join(ENTRY) + ENTRY,
+      initialStarts,
+      pinyin: names.map((x) => x.pinyinMain).join(ENTRY) + ENTRY,
+      pinyinStarts,
+      pinyinSyllable,
+      nameLetters,
+      nameLetters2,
+      nameLetters3,
+      nameInitialLetters,
+      nameOrder: null,
     };
     return this.corpusCache;
   }
 
-  /** Marks every entry whose part of `haystack` contains `needle` (one native scan). */
-  private static scan(haystack: string, starts: Int32Array, needle: string, marks: Uint8Array): void {
-    let from = 0;
-    for (;;) {
-      const at = haystack.indexOf(needle, from);
+  /** The entries' places in name order: ties of relevance and use are many, string comparisons slow. */
+  private nameOrder(c: Corpus): Int32Array {
+    if (c.nameOrder) return c.nameOrder;
+    const list = this.list;
+    const order = Array.from(list, (_, i) => i).sort((i, j) => {
+      const a = list[i]!.doc.name;
+      const b = list[j]!.doc.name;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
+    const place = new Int32Array(list.length);
+    let rank = 0;
+    order.forEach((i, k) => {
+      if (k > 0 && list[i]!.doc.name !== list[order[k - 1]!]!.doc.name) rank++;
+      place[i] = rank;
+    });
+    c.nameOrder = place;
+    return place;
+  }
+
+  /**
+   * Where a term occurs literally, per entry (one native scan of the corpus): in the name (exact,
+   * prefix, substring), else in 一级/二级, a tag or the text — the first occurrence says which, as the
+   * fields are joined in that order.
+   */
+  private static literal(c: Corpus, term: string, out: Uint8Array): void {
+    const text = c.text;
+    for (let from = 0; ; ) {
+      const at = text.indexOf(term, from);
       if (at < 0) return;
-      // The entry holding `at`: last start ≤ at.
-      let lo = 0;
-      let hi = starts.length - 2;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid]! <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      marks[lo] = 1;
-      from = starts[lo + 1]!;
+      const i = partAt(c.textStarts, at);
+      const start = c.textStarts[i]!;
+      const nameEnd = c.nameEnd[i]!;
+      if (at < nameEnd) out[i] = at === start ? (nameEnd - start === term.length ? M_EXACT : M_PREFIX) : M_SUBSTRING;
+      else if (at < c.levelEnd[i]!) out[i] = M_LEVEL;
+      else if (at < c.tagsEnd[i]!) out[i] = M_TAG;
+      else out[i] = M_TEXT;
+      from = c.textStarts[i + 1]!;
     }
   }
 
-  /** Entries that may match a term (a superset; matchTerm decides), and how each was found. */
-  private candidates(t: Term): Hits {
-    const corpus = this.corpus();
-    const n = this.list.length;
-    const literal = new Uint8Array(n);
-    SearchIndex.scan(corpus.text, corpus.textStarts, t.term, literal);
-    const any = literal.slice();
-    if (t.latin) {
-      const initials = new Uint8Array(n);
-      const pinyin = new Uint8Array(n);
-      SearchIndex.scan(corpus.initials, corpus.initialStarts, t.term, initials);
-      SearchIndex.scan(corpus.pinyin, corpus.pinyinStarts, t.term, pinyin);
-      // Pinyin the scans cannot see (mixed `shipinhy`, skips, second readings): every letter present,
-      // the first one starting a syllable, all in order.
-      const first = t.letters & letterMask(t.term[0]!);
-      for (let i = 0; i < n; i++) {
-        if (initials[i] || pinyin[i]) {
-          any[i] = 1;
-          continue;
-        }
-        const e = this.list[i]!;
-        if (
-          !any[i] &&
-          (e.letters & t.letters) === t.letters &&
-          (e.initialLetters & first) !== 0 &&
-          isSubsequence(t.term, e.pinyinFull)
-        ) {
-          any[i] = 1;
-        }
-      }
-      return { any, literal, initials, pinyin };
+  /** Per entry: 2 when the word is in the name, 1 when only in another field. */
+  private static word(c: Corpus, word: string, out: Uint8Array): void {
+    const text = c.text;
+    for (let from = 0; ; ) {
+      const at = text.indexOf(word, from);
+      if (at < 0) return;
+      const i = partAt(c.textStarts, at);
+      out[i] = at < c.nameEnd[i]! ? 2 : 1;
+      from = c.textStarts[i + 1]!;
     }
-    if (t.words.length >= 2) {
-      // Word matches need at least two of the words somewhere in the entry.
-      const counts = new Uint8Array(n);
-      const seen = new Uint8Array(n);
-      for (const w of new Set(t.words)) {
-        seen.fill(0);
-        SearchIndex.scan(corpus.text, corpus.textStarts, w, seen);
-        for (let i = 0; i < n; i++) if (seen[i]) counts[i]!++;
-      }
-      for (let i = 0; i < n; i++) if (counts[i]! >= 2) any[i] = 1;
+  }
+
+  /**
+   * Per name, what the scans of initials and of full pinyin (from a syllable start) find. Names they
+   * miss get M_NONE or a slower match later, when an entry needs them (see namePinyin).
+   */
+  private static pinyinScans(c: Corpus, q: string, out: Uint8Array): void {
+    for (let from = 0; ; ) {
+      const at = c.initials.indexOf(q, from);
+      if (at < 0) break;
+      const k = partAt(c.initialStarts, at);
+      out[k] = at === c.initialStarts[k] ? M_INITIALS_PREFIX : M_INITIALS;
+      from = c.initialStarts[k + 1]!;
     }
-    return { any, literal, initials: null, pinyin: null };
+    for (let from = 0; ; ) {
+      const at = c.pinyin.indexOf(q, from);
+      if (at < 0) break;
+      const k = partAt(c.pinyinStarts, at);
+      if (out[k] !== 0) {
+        from = c.pinyinStarts[k + 1]!;
+      } else if (c.pinyinSyllable[at]) {
+        out[k] = at === c.pinyinStarts[k] ? M_PINYIN_START : M_PINYIN;
+        from = c.pinyinStarts[k + 1]!;
+      } else {
+        from = at + 1;
+      }
+    }
+  }
+
+  /** Pinyin a scan cannot see (mixed `shipinhy`, skips, second readings), for one name. */
+  private namePinyin(c: Corpus, k: number, t: Term, first: number): number {
+    if (
+      (c.nameLetters[k]! & t.letters) !== t.letters ||
+      (c.nameLetters2[k]! & t.letters2) !== t.letters2 ||
+      (c.nameLetters3[k]! & t.letters3) !== t.letters3 ||
+      (c.nameInitialLetters[k]! & first) === 0
+    ) {
+      return M_NONE;
+    }
+    const name = c.names[k]!;
+    const q = t.term;
+    if (!isSubsequence(q, name.pinyinFull)) return M_NONE;
+    const contiguous = this.findPinyin(name, q, false);
+    if (contiguous === 0) return M_PINYIN_START;
+    if (contiguous > 0) return M_PINYIN;
+    // Jumping between words only for 4+ letters (`spxt`): for 2–3 letters it matches nearly anything.
+    if (q.length >= MIN_SKIP_LETTERS && this.findPinyin(name, q, true) >= 0) return M_PINYIN_WORDS;
+    return M_NONE;
   }
 
   search(query: SearchQuery): SearchResult {
     const terms: Term[] = query.text
+      .replace(SEPARATORS_RE, ' ')
       .split(/\s+/)
       .map(normaliseKey)
       .filter((t) => t !== '')
       .map((term) => {
         const latin = LATIN_RE.test(term);
         const words = !latin && hasHan(term) ? segmentWords(term) : [];
-        return { term, latin, words: words.length >= 2 ? words : [], letters: latin ? letterMask(term) : 0 };
+        return {
+          term,
+          latin,
+          words: words.length >= 2 ? words : [],
+          letters: latin ? letterMask(term) : 0,
+          ...(latin ? repeatedLetters(term) : { letters2: 0, letters3: 0 }),
+        };
       });
+    const c = this.corpus();
+    const n = this.list.length;
+    const limit = query.limit ?? 50;
+    // Entries still in the running, after the filters and each term.
+    const alive = new Uint8Array(n);
     const level1 = query.level1 ? normaliseKey(query.level1) : '';
     const level2 = query.level2 ? normaliseKey(query.level2) : '';
+    const level1Id = level1 ? c.level1Ids.get(level1) : -1;
+    const level2Id = level2 ? c.level2Ids.get(level2) : -1;
+    if (level1Id === undefined || level2Id === undefined) return { total: 0, hits: [] };
     const tags = (query.tags ?? []).map(normaliseKey).filter((t) => t !== '');
-    const limit = query.limit ?? 50;
-    // Entries that are candidates for every term (all entries for an empty query).
-    const marks = new Uint8Array(this.list.length).fill(1);
-    const hits = terms.map((t) => this.candidates(t));
-    for (const h of hits) for (let i = 0; i < marks.length; i++) marks[i]! &= h.any[i]!;
-    const top: Ranked[] = [];
-    let total = 0;
-    for (let i = 0; i < this.list.length; i++) {
-      if (!marks[i]) continue;
-      const entry = this.list[i]!;
-      if (level1 && entry.level1Key !== level1) continue;
-      if (level2 && entry.level2Key !== level2) continue;
-      if (tags.length > 0 && !tags.every((t) => entry.tagKeys.includes(t))) continue;
-      let score = 0;
-      let kind: MatchKind = 'all';
-      let ok = true;
-      for (let k = 0; k < terms.length; k++) {
-        const m = this.matchTerm(entry, terms[k]!, hits[k]!, i);
-        if (!m) {
-          ok = false;
-          break;
-        }
-        score += m.score;
-        if (k === 0) kind = m.kind;
+    for (let i = 0; i < n; i++) {
+      if (level1Id >= 0 && c.level1Of[i] !== level1Id) continue;
+      if (level2Id >= 0 && c.level2Of[i] !== level2Id) continue;
+      if (tags.length > 0) {
+        const own = this.list[i]!.tagKeys;
+        if (!tags.every((t) => own.includes(t))) continue;
       }
-      if (!ok) continue;
+      alive[i] = 1;
+    }
+    const score = new Uint16Array(n);
+    const kind = new Uint8Array(n);
+    terms.forEach((t, k) => this.matchTerm(c, t, alive, score, k === 0 ? kind : null));
+    // Keep only the best `limit`, sorted (binary insertion; no sort of every match).
+    const topIx: number[] = [];
+    const topScore: number[] = [];
+    let nameOrder: Int32Array | null = null;
+    const before = (i: number, si: number, j: number, sj: number): boolean => {
+      if (si !== sj) return si > sj;
+      if (c.useCount[i] !== c.useCount[j]) return c.useCount[i]! > c.useCount[j]!;
+      if (c.lastUsed[i] !== c.lastUsed[j]) return c.lastUsed[i]! > c.lastUsed[j]!;
+      const li = c.nameEnd[i]! - c.textStarts[i]!;
+      const lj = c.nameEnd[j]! - c.textStarts[j]!;
+      if (li !== lj) return li < lj;
+      nameOrder ??= this.nameOrder(c);
+      return nameOrder[i]! < nameOrder[j]!;
+    };
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
       total++;
-      const hit: Ranked = { entry, score, kind };
-      if (top.length === limit && !before(hit, top[top.length - 1]!)) continue;
-      // Keep only the best `limit`, sorted (binary insertion; no sort of every match).
+      const s = score[i]!;
+      const full = topIx.length === limit;
+      if (full && (limit === 0 || !before(i, s, topIx[limit - 1]!, topScore[limit - 1]!))) continue;
       let lo = 0;
-      let hi = top.length;
+      let hi = topIx.length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (before(hit, top[mid]!)) hi = mid;
+        if (before(i, s, topIx[mid]!, topScore[mid]!)) hi = mid;
         else lo = mid + 1;
       }
-      top.splice(lo, 0, hit);
-      if (top.length > limit) top.pop();
+      topIx.splice(lo, 0, i);
+      topScore.splice(lo, 0, s);
+      if (topIx.length > limit) {
+        topIx.pop();
+        topScore.pop();
+      }
     }
-    return { total, hits: top.map((s) => ({ id: s.entry.doc.id, score: s.score, match: s.kind })) };
+    return {
+      total,
+      hits: topIx.map((i, r) => ({ id: this.list[i]!.doc.id, score: topScore[r]!, match: MATCH_KIND[kind[i]!]! })),
+    };
   }
 
-  private matchTerm(e: Entry, t: Term, hits: Hits, i: number): TermMatch | null {
-    const { term, words } = t;
-    const name = e.nameKey;
-    const literal = hits.literal[i] === 1;
-    if (literal) {
-      if (name === term) return { score: SCORE.exact, kind: 'exact' };
-      if (name.startsWith(term)) return { score: SCORE.prefix, kind: 'prefix' };
-      if (name.includes(term)) return { score: SCORE.substring, kind: 'substring' };
-    }
+  /**
+   * Scores one term for every entry still alive (adds to `score`, records the first term's kind) and
+   * drops the entries it does not match. The order of the checks is the ranking: the name literally,
+   * then pinyin (Latin terms) or all words in the name, then another field, then words anywhere.
+   */
+  private matchTerm(c: Corpus, t: Term, alive: Uint8Array, score: Uint16Array, kind: Uint8Array | null): void {
+    const n = alive.length;
+    const literal = new Uint8Array(n);
+    SearchIndex.literal(c, t.term, literal);
+    let pinyin: Uint8Array | null = null;
+    const first = t.latin ? t.letters & letterMask(t.term[0]!) : 0;
     if (t.latin) {
-      const p = this.matchPinyin(e, t, hits.initials![i] === 1, hits.pinyin![i] === 1);
-      if (p) return p;
-    } else if (words.length >= 2 && words.every((w) => name.includes(w))) {
-      return { score: SCORE.words, kind: 'words' };
+      pinyin = new Uint8Array(c.names.length);
+      SearchIndex.pinyinScans(c, t.term, pinyin);
     }
-    if (literal) {
-      if (e.level2Key.includes(term) || e.level1Key.includes(term)) return { score: SCORE.level, kind: 'other-field' };
-      if (e.tagKeys.some((k) => k.includes(term))) return { score: SCORE.tag, kind: 'other-field' };
-      if (e.textKey.includes(term)) return { score: SCORE.text, kind: 'other-field' };
-    }
-    if (words.length >= 2) {
-      if (words.every((w) => e.hay.includes(w))) return { score: SCORE.wordsAnywhere, kind: 'words' };
-      // Most words of a longer query (视频会议平台 → 视频, 会议 in 视频会议系统); one shared word is not enough.
-      const inName = words.filter((w) => name.includes(w)).length;
-      if (inName * 2 >= words.length && inName >= 2) {
-        return { score: Math.round((SCORE.someWords * inName) / words.length), kind: 'words' };
+    // Word codes per distinct word; an entry needs two distinct words somewhere to be considered.
+    const distinct = [...new Set(t.words)];
+    const wordCodes = distinct.map((w) => {
+      const codes = new Uint8Array(n);
+      SearchIndex.word(c, w, codes);
+      return codes;
+    });
+    const wordIx = t.words.map((w) => distinct.indexOf(w));
+    for (let i = 0; i < n; i++) {
+      if (!alive[i]) continue;
+      const lit = literal[i]!;
+      let code = 0;
+      if (lit !== 0 && lit <= M_SUBSTRING) {
+        code = lit;
+      } else if (pinyin) {
+        const k = c.nameIx[i]!;
+        let p = pinyin[k]!;
+        if (p === 0) pinyin[k] = p = this.namePinyin(c, k, t, first);
+        if (p !== M_NONE) code = p;
+        else if (lit !== 0) code = lit;
+      } else if (distinct.length > 0) {
+        let found = 0;
+        for (const codes of wordCodes) if (codes[i]) found++;
+        if (lit === 0 && found < 2) {
+          alive[i] = 0;
+          continue;
+        }
+        let inName = 0;
+        let inHay = 0;
+        for (const w of wordIx) {
+          const at = wordCodes[w]![i]!;
+          if (at === 2) inName++;
+          if (at !== 0) inHay++;
+        }
+        if (inName === wordIx.length) code = M_WORDS;
+        else if (lit !== 0) code = lit;
+        else if (inHay === wordIx.length) code = M_WORDS_ANYWHERE;
+        else if (inName * 2 >= wordIx.length && inName >= 2) {
+          // Most words of a longer query (视频会议平台 → 视频, 会议 in 视频会议系统); one shared word is not enough.
+          score[i]! += Math.round((SCORE.someWords * inName) / wordIx.length);
+          if (kind) kind[i] = K_SOME_WORDS;
+          continue;
+        }
+      } else if (lit !== 0) {
+        code = lit;
       }
-    }
-    return null;
-  }
-
-  private matchPinyin(e: Entry, t: Term, inInitials: boolean, inPinyin: boolean): TermMatch | null {
-    const q = t.term;
-    if (inInitials) {
-      return e.initials.startsWith(q) ? { score: SCORE.initialsPrefix, kind: 'initials' } : { score: SCORE.initials, kind: 'initials' };
-    }
-    // Full pinyin of the usual readings from a syllable start (`zhengwu`, `xitongy`).
-    if (inPinyin) {
-      for (let at = e.pinyinMain.indexOf(q); at >= 0; at = e.pinyinMain.indexOf(q, at + 1)) {
-        if (e.syllableStart[at]) return { score: at === 0 ? SCORE.pinyinStart : SCORE.pinyin, kind: 'pinyin' };
+      if (code === 0) {
+        alive[i] = 0;
+        continue;
       }
+      score[i]! += MATCH_SCORE[code]!;
+      if (kind) kind[i] = code;
     }
-    if ((e.letters & t.letters) !== t.letters || !isSubsequence(q, e.pinyinFull)) return null;
-    const contiguous = this.findPinyin(e, q, false);
-    if (contiguous === 0) return { score: SCORE.pinyinStart, kind: 'pinyin' };
-    if (contiguous > 0) return { score: SCORE.pinyin, kind: 'pinyin' };
-    // Jumping between words only for 4+ letters (`spxt`): for 2–3 letters it matches nearly anything.
-    if (q.length >= MIN_SKIP_LETTERS && this.findPinyin(e, q, true) >= 0) {
-      return { score: SCORE.pinyinWords, kind: 'pinyin-words' };
-    }
-    return null;
   }
 
   /**
@@ -469,7 +737,7 @@ export class SearchIndex {
    * runs of at least two matched characters — Chinese words are mostly two characters, so `spxt`
    * finds 视频…系统 without segmenting every name. Returns the start index or -1.
    */
-  private findPinyin(e: Entry, q: string, allowSkip: boolean): number {
+  private findPinyin(e: NameKeys, q: string, allowSkip: boolean): number {
     const n = e.syllables.length;
     const size = (q.length + 1) * (n + 1) * 3;
     if (this.memo.length < size) this.memo = new Int32Array(size * 2);
@@ -485,7 +753,7 @@ export class SearchIndex {
   }
 
   /** Whether q[qi…] matches from character ci, `run` characters (0, 1, 2 = two or more) into the current run. */
-  private from(e: Entry, q: string, qi: number, ci: number, run: number, allowSkip: boolean): boolean {
+  private from(e: NameKeys, q: string, qi: number, ci: number, run: number, allowSkip: boolean): boolean {
     const n = e.syllables.length;
     const slot = (qi * (n + 1) + ci) * 3 + run;
     if (this.memo[slot] === this.stamp) return false;

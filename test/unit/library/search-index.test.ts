@@ -116,6 +116,36 @@ describe('SearchIndex', () => {
     expect(ids(local, 'pxrc')).toEqual([]);
   });
 
+  it('finds prepared items only once they are put', () => {
+    const local = build([doc('a', '培训人次')]);
+    const prepared = local.prepare([doc('b', '视频会议系统'), doc('c', '视频会议系统', { useCount: 2 })]);
+    expect(ids(local, 'spxt')).toEqual([]);
+    local.putPrepared(prepared);
+    expect(ids(local, 'spxt')).toEqual(['c', 'b']);
+    expect(local.size).toBe(3);
+  });
+
+  it('keeps pinyin keys of a name shared by two items while either remains', () => {
+    const local = build([doc('a', '视频会议系统'), doc('b', '视频会议系统'), doc('c', '培训人次')]);
+    expect(ids(local, 'sphyxt').sort()).toEqual(['a', 'b']);
+    local.remove('a');
+    expect(ids(local, 'sphyxt')).toEqual(['b']);
+    local.put(doc('b', '培训班次'));
+    expect(ids(local, 'sphyxt')).toEqual([]);
+    expect(ids(local, 'pxbc')).toEqual(['b']);
+    local.put(doc('a', '视频会议系统'));
+    expect(ids(local, 'shipin')).toEqual(['a']);
+  });
+
+  it('re-ranks after a use count changes between searches', () => {
+    const local = build([doc('a', '培训人次'), doc('b', '培训班次')]);
+    expect(ids(local, '培训')).toEqual(['a', 'b']);
+    local.put(doc('b', '培训班次', { useCount: 4 }));
+    expect(ids(local, '培训')).toEqual(['b', 'a']);
+    local.put(doc('a', '培训人次', { useCount: 4, lastUsedAt: 10 }));
+    expect(ids(local, '培训')).toEqual(['a', 'b']);
+  });
+
   it('keeps a changed use count when only counts change', () => {
     const local = build([doc('a', '培训人次'), doc('b', '培训班次')]);
     local.put(doc('a', '培训人次', { useCount: 3 }));
