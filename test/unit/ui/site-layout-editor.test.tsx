@@ -1,0 +1,84 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing';
+import { I18nProvider } from '../../../components/i18n';
+import { PortalsPanel } from '../../../components/options/portals-panel';
+import type { Locale } from '../../../lib/i18n';
+import { EXAMPLE_LAYOUT } from '../../../lib/ui/portals';
+import { STORAGE_KEYS } from '../../../lib/ui/storage-keys';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const PATTERN = 'https://yth.czt.example.gov.cn/*';
+let container: HTMLElement;
+let root: Root;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
+    m.type === 'portals.list' ? { ok: true, data: { portals: [{ pattern: PATTERN, source: 'build' }] } } : { ok: false, error: { code: 'x', message: m.type } }) as never);
+});
+
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+  vi.restoreAllMocks();
+});
+
+async function openForm(locale: Locale = 'zh-CN'): Promise<HTMLFormElement> {
+  await act(async () => root.render(<I18nProvider locale={locale}>{<PortalsPanel />}</I18nProvider>));
+  await vi.waitFor(() => expect(container.querySelector('.portal-item')).not.toBeNull());
+  const button = [...container.querySelectorAll<HTMLButtonElement>('.portal-item button')].find((b) => b.getAttribute('aria-expanded') !== null)!;
+  await act(async () => button.click());
+  return container.querySelector<HTMLFormElement>('[data-testid="site-profile-form"]')!;
+}
+
+async function type(area: HTMLTextAreaElement, text: string): Promise<void> {
+  const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+  await act(async () => {
+    setter.call(area, text);
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+const byTestId = <E extends HTMLElement = HTMLElement>(form: Element, id: string) => form.querySelector<E>(`[data-testid="${id}"]`);
+
+describe('site profile page mapping (options page)', () => {
+  it('lists each problem with its JSON path, stores nothing while invalid, then saves the example', async () => {
+    const form = await openForm();
+    const area = byTestId<HTMLTextAreaElement>(form, 'profile-layout')!;
+    await type(area, JSON.stringify({ grid: { root: '#kpi', row: '.kpi-row' }, columns: [null, 'level1', { field: 'level2', widget: 'dropdown' }], addRow: 'button[' }));
+    await act(async () => byTestId(form, 'profile-layout-check')!.click());
+    const errors = byTestId(form, 'profile-layout-errors')!.textContent!;
+    expect(errors).toContain('layout.columns[2].widget: 不认识的控件类型 "dropdown"');
+    expect(area.getAttribute('aria-invalid')).toBe('true');
+
+    // Fix the widget; the broken selector is still refused, now by the browser's own parser.
+    await type(area, JSON.stringify({ grid: { root: '#kpi', row: '.kpi-row' }, addRow: 'button[' }));
+    await act(async () => byTestId(form, 'site-profile-save')!.click());
+    expect(byTestId(form, 'profile-layout-errors')!.textContent).toContain('layout.addRow: CSS 选择器无效："button["');
+    expect(await browser.storage.local.get(STORAGE_KEYS.siteProfiles)).toEqual({});
+
+    await act(async () => byTestId(form, 'profile-layout-example')!.click());
+    await act(async () => byTestId(form, 'profile-layout-check')!.click());
+    expect(byTestId(form, 'profile-layout-ok')).not.toBeNull();
+    await act(async () => byTestId(form, 'site-profile-save')!.click());
+    await vi.waitFor(async () => {
+      const stored = (await browser.storage.local.get(STORAGE_KEYS.siteProfiles))[STORAGE_KEYS.siteProfiles];
+      expect(stored).toEqual([{ pattern: PATTERN, name: '', taxonomy: '', note: '', layout: EXAMPLE_LAYOUT }]);
+    });
+  });
+
+  it('words the problems in English too', async () => {
+    const form = await openForm('en');
+    await type(byTestId<HTMLTextAreaElement>(form, 'profile-layout')!, '{"colums": []}');
+    await act(async () => byTestId(form, 'profile-layout-check')!.click());
+    expect(byTestId(form, 'profile-layout-errors')!.textContent).toContain('layout: Unknown key "colums"');
+  });
+});
