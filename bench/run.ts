@@ -6,7 +6,7 @@
  * `npm run bench -- browser` (or any suite names) runs only those suites.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { BenchFigure, BenchSuite } from './types';
@@ -28,6 +28,31 @@ export interface BenchResult extends BenchFigure {
   suite: string;
   /** `met`/`missed` against the target; `n/a` without a target or without a value (skipped). */
   status: 'met' | 'missed' | 'n/a';
+  /** The same figure in the previous results (p50 where there is one, else the value), for repeatability. */
+  previous?: number;
+}
+
+/** How far two runs of a figure may differ and still agree (issue #10: within 20%). */
+export const REPEAT_TOLERANCE = 0.2;
+
+/** The figure compared between runs: the median where there is one (p95 of a few runs is their maximum). */
+export function comparable(f: Pick<BenchFigure, 'p50' | 'value'>): number {
+  return f.p50 ?? f.value;
+}
+
+/** Relative change of a figure against its previous run, or null when either is missing. */
+export function change(r: Pick<BenchResult, 'p50' | 'value' | 'previous'>): number | null {
+  const now = comparable(r);
+  if (r.previous === undefined || !Number.isFinite(now) || !Number.isFinite(r.previous) || r.previous === 0) return null;
+  return now / r.previous - 1;
+}
+
+/** Copies each figure's previous value (same id) from an earlier results.json, if there is one. */
+export function withPrevious(results: readonly BenchResult[], previous: unknown): BenchResult[] {
+  const list = (previous as { results?: Array<{ id?: unknown; p50?: unknown; value?: unknown }> } | null)?.results;
+  if (!Array.isArray(list)) return [...results];
+  const byId = new Map(list.map((r) => [String(r.id), typeof r.p50 === 'number' ? r.p50 : typeof r.value === 'number' ? r.value : NaN]));
+  return results.map((r) => (byId.has(r.id) && Number.isFinite(byId.get(r.id)) ? { ...r, previous: byId.get(r.id)! } : r));
 }
 
 /** The suites, in the order they run. Loaded lazily so one suite's missing dependency does not stop the rest. */
@@ -77,7 +102,7 @@ function num(n: number | undefined): string {
 const MARK: Record<BenchResult['status'], string> = { met: '✅ met', missed: '❌ missed', 'n/a': '—' };
 
 /** The results as a Markdown table, with the machine above it. */
-export function markdown(results: readonly BenchResult[], host: BenchMachine, at: string): string {
+export function markdown(results: readonly BenchResult[], host: BenchMachine, at: string, previousAt?: string): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
   const lines = [
     '# Tianbao benchmarks · 性能基准',
@@ -86,18 +111,29 @@ export function markdown(results: readonly BenchResult[], host: BenchMachine, at
     '',
     `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB RAM, ${host.platform}; Node ${host.node}; ${host.chromium}; load average ${host.loadAtStart} at start.`,
     '',
-    '| 指标 Figure | p50 | p95 | value | target | status | notes |',
-    '|---|---:|---:|---:|---|---|---|',
+    '| 指标 Figure | p50 | p95 | value | target | status | vs previous run | notes |',
+    '|---|---:|---:|---:|---|---|---:|---|',
   ];
   for (const r of results) {
     const target = r.target ? `${r.target.op === '<=' ? '≤' : '≥'} ${r.target.value} ${r.unit}` : '';
+    const delta = change(r);
+    const vs = delta === null ? '' : `${delta >= 0 ? '+' : ''}${Math.round(delta * 100)}%${Math.abs(delta) > REPEAT_TOLERANCE ? ' ⚠' : ''}`;
     lines.push(
-      `| ${cell(r.label)} \`${r.id}\` | ${num(r.p50)} | ${num(r.p95)} | ${num(r.value)} ${r.unit} | ${target} | ${MARK[r.status]} | ${cell(r.note ?? '')} |`,
+      `| ${cell(r.label)} \`${r.id}\` | ${num(r.p50)} | ${num(r.p95)} | ${num(r.value)} ${r.unit} | ${target} | ${MARK[r.status]} | ${vs} | ${cell(r.note ?? '')} |`,
     );
   }
   const met = results.filter((r) => r.status === 'met').length;
   const missed = results.filter((r) => r.status === 'missed').length;
-  lines.push('', `${met} targets met, ${missed} missed, ${results.length - met - missed} figures without a target or skipped.`, '');
+  lines.push('', `${met} targets met, ${missed} missed, ${results.length - met - missed} figures without a target or skipped.`);
+  const compared = results.map(change).filter((d): d is number => d !== null);
+  if (compared.length > 0) {
+    const within = compared.filter((d) => Math.abs(d) <= REPEAT_TOLERANCE).length;
+    lines.push(
+      '',
+      `Repeatability: ${within} of ${compared.length} figures within ${REPEAT_TOLERANCE * 100}% of the previous run${previousAt ? ` (${previousAt})` : ''} (medians where there are distributions; ⚠ marks the others).`,
+    );
+  }
+  lines.push('');
   return lines.join('\n');
 }
 
@@ -129,7 +165,16 @@ async function main(argv: readonly string[]): Promise<number> {
   const at = new Date().toISOString();
   const dir = fileURLToPath(new URL('.', import.meta.url));
   const partial = wanted.length > 0;
-  const table = markdown(results, host, at);
+  let previous: unknown = null;
+  try {
+    previous = JSON.parse(readFileSync(`${dir}results.json`, 'utf8'));
+  } catch {
+    // First run, or no readable earlier results: nothing to compare with.
+  }
+  const compared = withPrevious(results, previous);
+  results.splice(0, results.length, ...compared);
+  const previousAt = (previous as { generatedAt?: string } | null)?.generatedAt;
+  const table = markdown(results, host, at, previousAt);
   // A partial run (named suites) prints its table but leaves the committed full results alone.
   if (!partial) {
     writeFileSync(`${dir}results.json`, JSON.stringify({ generatedAt: at, machine: host, results }, null, 2) + '\n');
