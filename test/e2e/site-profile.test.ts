@@ -1,0 +1,130 @@
+/**
+ * Site profiles end to end: the custom replica (test/portal/custom: a div grid with captions the
+ * heuristics do not know) is not recognised; a profile stored through the options page (门户设置 → 站点设置 →
+ * 页面映射) reaches the already open page, which recognises the form without a reload; a palette fill then
+ * lands exactly the set's values in what the replica's 保存 sends (localStorage['replica-portal:saved']).
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TemplateSet } from '@/lib/domain';
+import { cellsForItem } from '@/lib/fill/plan';
+import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
+import { backgroundRequest, E2E_PORTALS, EXTENSION_DIR, extensionPage } from './support/extension';
+import { saveArtifactsOnFailure } from './support/failure-artifacts';
+
+let portal: PortalServer;
+let session: BrowserSession | undefined;
+let sets: TemplateSet[] = [];
+saveArtifactsOnFailure(() => session);
+
+beforeAll(async () => {
+  portal = await startPortal();
+  session = await launchBrowser({ extensionDir: EXTENSION_DIR });
+  const ext = await extensionPage(session);
+  await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
+  sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
+  await ext.close();
+});
+
+afterAll(async () => {
+  await session?.close();
+  await portal?.close();
+});
+
+const tb = (page: Page, testid: string): Locator => page.locator(`[data-tianbao] [data-testid="${testid}"]`);
+
+function expectedRows(set: TemplateSet, which: 'period' | 'annual') {
+  return set.items.flatMap((item) => {
+    const cells = cellsForItem(item, which);
+    return cells ? [cells] : [];
+  });
+}
+
+/** What the options page stored under the site-profiles key (read in the extension page). */
+function storedProfiles(options: Page): Promise<unknown> {
+  return options.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome;
+    return (await api.storage.local.get('tianbao:site-profiles'))['tianbao:site-profiles'];
+  });
+}
+
+/** Opens the build portal's 站点设置 in the options page. */
+async function openProfileForm(options: Page): Promise<Locator> {
+  await options.goto(`chrome-extension://${session!.extensionId}/options.html#portals`);
+  const item = options.locator('.portal-item', { hasText: E2E_PORTALS });
+  await item.waitFor();
+  await item.getByRole('button', { name: '站点设置' }).click();
+  const form = options.getByTestId('site-profile-form');
+  await form.waitFor();
+  return form;
+}
+
+describe('site profile on the custom replica', () => {
+  it('is not recognised alone; a profile saved in the options page maps it; a palette fill saves the set’s values', async () => {
+    const set = sets.find((s) => s.name === '信息化项目管理经费');
+    if (!set) throw new Error(`example set not loaded (have: ${sets.map((s) => s.name).join(', ')})`);
+
+    const page = await session!.newPage();
+    await page.goto(`${portal.origin}/custom/?state=blank`);
+    await page.evaluate(() => window.localStorage.clear());
+    await page.reload();
+    await page.locator('#kpi').waitFor();
+    // The content script runs here (the build's pattern covers the replica) but recognises nothing: give it
+    // its first detection and the profile request, then there is still no launcher.
+    await page.waitForTimeout(2500);
+    expect(await tb(page, 'palette-launcher').count()).toBe(0);
+
+    // The options page refuses a wrong mapping, naming the JSON path; then saves the example.
+    const options = await session!.newPage();
+    const form = await openProfileForm(options);
+    const mapping = form.getByTestId('profile-layout');
+    await mapping.fill(JSON.stringify({ grid: { root: '#kpi', row: '.kpi-row' }, columns: [null, 'level1', { field: 'level2', widget: 'dropdown' }] }));
+    await form.getByTestId('profile-layout-check').click();
+    await expect.poll(() => form.getByTestId('profile-layout-errors').textContent()).toContain('layout.columns[2].widget: 不认识的控件类型 "dropdown"');
+    await form.getByTestId('site-profile-save').click();
+    expect(await form.getByTestId('profile-layout-errors').count()).toBe(1);
+    expect(await storedProfiles(options)).toBeUndefined();
+
+    await form.getByTestId('profile-layout-example').click();
+    await form.getByTestId('profile-layout-check').click();
+    await form.getByTestId('profile-layout-ok').waitFor();
+    await form.getByTestId('site-profile-save').click();
+    await options.getByText('站点设置已保存。').waitFor();
+    const stored = (await storedProfiles(options)) as { pattern: string; layout?: { frames?: string[] } }[];
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ pattern: E2E_PORTALS, layout: { frames: ['/custom/*'] } });
+
+    // The open page hears of the change and recognises its form, without a reload.
+    await tb(page, 'palette-launcher').waitFor({ timeout: 15_000 });
+
+    await page.locator('#g-long').fill('保障信息化项目稳定运行。');
+    await page.locator('#g-year').fill('全年系统正常运行率不低于99%。');
+    await tb(page, 'palette-launcher').click();
+    await tb(page, 'palette-search').fill(set.name);
+    await expect.poll(() => tb(page, 'palette-item').first().locator('.name').textContent(), { timeout: 15_000 }).toBe(set.name);
+    await tb(page, 'palette-search').press('Enter');
+    const report = page.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.textContent()).toContain('全部核对无误');
+
+    // 保存; if Tianbao's guard asks, the person lets it through.
+    const before = (await readSaved(page))?.projects.find((p) => p.key === 'state:blank')?.savedAt ?? '';
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await Promise.race([
+      tb(page, 'submit-guard').waitFor({ timeout: 5000 }).then(() => tb(page, 'submit-anyway').click()),
+      waitForSaved(page, 'state:blank', before, 5000),
+    ]).catch(() => undefined);
+    const saved = await waitForSaved(page, 'state:blank', before, 15_000);
+    expect(saved.portal).toBe('custom');
+    expect(saved.indicators.period).toEqual(expectedRows(set, 'period'));
+    expect(saved.indicators.annual).toEqual(expectedRows(set, 'annual'));
+    expect(saved.indicators.period.length).toBeGreaterThan(0);
+
+    // Removing the mapping takes the recognition away again (the page re-detects without it).
+    const again = await openProfileForm(options);
+    await again.getByTestId('profile-layout').fill('');
+    await again.getByTestId('site-profile-save').click();
+    await options.getByText('站点设置已保存。').waitFor();
+    await tb(page, 'palette-launcher').waitFor({ state: 'detached', timeout: 15_000 });
+  });
+});
