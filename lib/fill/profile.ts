@@ -99,7 +99,7 @@ export function urlMatchesPattern(pattern: string, href: string): boolean {
   return globToRegExp(path).test(url.pathname + url.search);
 }
 
-/** Whether a layout applies to a frame URL (its `frames` globs: a path glob, or a full-URL glob). */
+/** Whether a layout applies to a frame URL (its `frames` globs: a path glob, or a full-URL glob; `*` matches anything). */
 export function layoutAppliesTo(layout: PageLayout, href: string): boolean {
   if (!layout.frames || layout.frames.length === 0) return true;
   let url: URL;
@@ -108,9 +108,11 @@ export function layoutAppliesTo(layout: PageLayout, href: string): boolean {
   } catch {
     return false;
   }
+  // A path glob is tried on the path, with the query, and with the hash (single-page portals route by `#/…`).
+  const paths = [url.pathname, url.pathname + url.search, url.pathname + url.search + url.hash];
   return layout.frames.some((glob) => {
-    const g = glob.trim();
-    return /^[a-z*]+:\/\//i.test(g) ? globToRegExp(g).test(url.href) : globToRegExp(g).test(url.pathname + url.search) || globToRegExp(g).test(url.pathname);
+    const re = globToRegExp(glob.trim());
+    return /^[a-z*]+:\/\//i.test(glob.trim()) ? re.test(url.href) : paths.some((p) => re.test(p));
   });
 }
 

@@ -27,6 +27,8 @@ describe('layoutAppliesTo (the frames a layout names)', () => {
     [['/legacy/grid.html'], 'http://h/legacy/grid.html', true],
     [['http://h/legacy/*'], 'http://h/legacy/content.html?project=1', true],
     [['http://h/legacy/*'], 'http://other/legacy/x', false],
+    [['/portal/#/perf*'], 'https://h/portal/#/perf?id=3', true],
+    [['/portal/#/perf*'], 'https://h/portal/#/list', false],
   ])('frames %j on %s: %s', (frames, url, expected) => {
     expect(layoutAppliesTo(frames ? { frames } : {}, url)).toBe(expected);
   });
