@@ -44,10 +44,18 @@ export function slickViewport(grid: GridHandle): HTMLElement | null {
   return grid.kind === 'slick' ? grid.root.querySelector<HTMLElement>('.slick-viewport') : null;
 }
 
-/** Height of one SlickGrid row in pixels. */
+const rowHeights = new WeakMap<HTMLElement, number>();
+
+/**
+ * Height of one SlickGrid row in pixels, measured once per grid: reading offsetHeight after every edit's
+ * re-render would force a layout per field written.
+ */
 export function slickRowHeight(grid: GridHandle): number {
-  const row = grid.root.querySelector<HTMLElement>('.slick-row');
-  return row?.offsetHeight || 25;
+  const known = rowHeights.get(grid.root);
+  if (known) return known;
+  const height = grid.root.querySelector<HTMLElement>('.slick-row')?.offsetHeight ?? 0;
+  if (height > 0) rowHeights.set(grid.root, height);
+  return height || 25;
 }
 
 /** A rendered SlickGrid row's index in the data (rows are positioned by `top`). */

@@ -109,7 +109,8 @@ export function setNativeValue(input: HTMLInputElement | HTMLTextAreaElement, va
   const proto = input instanceof win.HTMLTextAreaElement ? win.HTMLTextAreaElement.prototype : win.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   if (options.focus === 'events') announceFocus(input);
-  else input.focus({ preventScroll: true });
+  // An editor the page has just focused itself (SlickGrid's) needs no second focus(), which is not free.
+  else if (input.ownerDocument.activeElement !== input) input.focus({ preventScroll: true });
   if (setter) setter.call(input, value);
   else input.value = value;
   input.dispatchEvent(new win.InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText', data: value }));
