@@ -8,10 +8,22 @@ import type { LibraryStats } from './types';
 export function AboutPanel({ stats }: { stats: LibraryStats | null }) {
   const { t } = useI18n();
   const [usage, setUsage] = useState<number | null | undefined>(undefined);
+  const [pagePersisted, setPagePersisted] = useState<boolean | null>(null);
   useEffect(() => {
     void storageEstimate().then((e) => setUsage(e ? e.usage : null));
   }, [stats]);
-  const persisted = stats?.persisted;
+  // The background's service worker cannot ask (StorageManager.persist is for windows); this page shares
+  // its origin's storage and can.
+  useEffect(() => {
+    const storage = navigator.storage;
+    if (!storage?.persisted) return;
+    void (async () => {
+      // Not yet persistent: ask once (Chromium decides without a prompt; Firefox grants it to extensions with unlimitedStorage).
+      const now = await storage.persisted();
+      setPagePersisted(now || (storage.persist ? await storage.persist() : false));
+    })().catch(() => setPagePersisted(null));
+  }, []);
+  const persisted = pagePersisted ?? stats?.persisted;
   return (
     <div className="card stack">
       <dl className="about-list">

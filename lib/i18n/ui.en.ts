@@ -400,7 +400,7 @@ export const uiEn: Translation<UiMessages> = {
   'rules.save': 'Save settings',
   'rules.saved': 'Saved. The portal page uses them at its next check.',
   'rules.reset': 'Restore defaults',
-  'rules.changed': (p) => `${p.count} rules changed`,
+  'rules.changed': (p) => `${p.count} ${p.count === 1 ? 'rule' : 'rules'} changed`,
   'rules.unsaved': 'Unsaved changes',
   'rules.invalidStored': 'The saved check settings could not be read (perhaps from an older version); the defaults are shown. Saving replaces them.',
   'rules.error.notNumber': 'Enter a number.',
