@@ -171,6 +171,11 @@ export function PortalsPanel() {
                     <div className="row">
                       <strong className="portal-name">{profile?.name || p.pattern}</strong>
                       <span className="badge badge-neutral">{t(`portals.source.${p.source}`)}</span>
+                      {profile?.layout ? (
+                        <span className="badge badge-info" data-testid="portal-mapped">
+                          {t('portals.layout.badge')}
+                        </span>
+                      ) : null}
                     </div>
                     {profile?.name ? <code className="small muted">{p.pattern}</code> : null}
                   </div>

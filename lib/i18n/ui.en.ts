@@ -366,6 +366,7 @@ export const uiEn: Translation<UiMessages> = {
   'portals.profile.note': 'Note',
   'portals.profile.saved': 'Site settings saved.',
   'portals.layout': 'Page mapping (JSON)',
+  'portals.layout.badge': 'Page mapping set',
   'portals.layout.hint':
     'When Tianbao cannot recognise this site’s form by itself, say with CSS selectors where the grid, its rows, columns (field and widget), the add/delete buttons, the set tabs and the project fields are. Give only what is needed; the rest is still recognised automatically. Leave empty for automatic recognition only.',
   'portals.layout.check': 'Validate',

@@ -371,6 +371,7 @@ export const uiZhCN = {
   'portals.profile.note': '备注',
   'portals.profile.saved': '站点设置已保存。',
   'portals.layout': '页面映射(JSON)',
+  'portals.layout.badge': '已配置页面映射',
   'portals.layout.hint':
     '自动识别不了这个网站的填报表格时，用 CSS 选择器说明表格、行、列(字段和控件类型)、新增/删除按钮、页签和项目字段在哪里。只写需要的部分，其余仍自动识别；留空则完全自动识别。',
   'portals.layout.check': '校验',

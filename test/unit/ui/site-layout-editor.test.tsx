@@ -52,6 +52,7 @@ const byTestId = <E extends HTMLElement = HTMLElement>(form: Element, id: string
 describe('site profile page mapping (options page)', () => {
   it('lists each problem with its JSON path, stores nothing while invalid, then saves the example', async () => {
     const form = await openForm();
+    expect(container.querySelector('[data-testid="portal-mapped"]')).toBeNull();
     const area = byTestId<HTMLTextAreaElement>(form, 'profile-layout')!;
     await type(area, JSON.stringify({ grid: { root: '#kpi', row: '.kpi-row' }, columns: [null, 'level1', { field: 'level2', widget: 'dropdown' }], addRow: 'button[' }));
     await act(async () => byTestId(form, 'profile-layout-check')!.click());
@@ -73,6 +74,7 @@ describe('site profile page mapping (options page)', () => {
       const stored = (await browser.storage.local.get(STORAGE_KEYS.siteProfiles))[STORAGE_KEYS.siteProfiles];
       expect(stored).toEqual([{ pattern: PATTERN, name: '', taxonomy: '', note: '', layout: EXAMPLE_LAYOUT }]);
     });
+    expect(container.querySelector('[data-testid="portal-mapped"]')?.textContent).toBe('已配置页面映射');
   });
 
   it('words the problems in English too', async () => {
