@@ -8,6 +8,7 @@ import { PROFILES } from '@/lib/domain/taxonomy';
 import { inLocale } from '@/lib/ui/bilingual';
 import {
   checkPortalAddress,
+  invalidStoredLayout,
   readSiteProfiles,
   removeSiteProfile,
   sortPortals,
@@ -36,6 +37,7 @@ export function PortalsPanel() {
   const [busy, setBusy] = useState(false);
   const [tests, setTests] = useState<Record<string, Outcome | 'testing'>>({});
   const [profiles, setProfiles] = useState<SiteProfile[]>([]);
+  const [storedRaw, setStoredRaw] = useState<unknown>(undefined);
   const [editing, setEditing] = useState<string | null>(null);
 
   const messageOf = useCallback((e: unknown) => inLocale(e instanceof Error ? e.message : String(e), locale), [locale]);
@@ -53,7 +55,10 @@ export function PortalsPanel() {
 
   useEffect(() => {
     void load();
-    void storageGet(STORAGE_KEYS.siteProfiles).then((stored) => setProfiles(readSiteProfiles(stored)));
+    void storageGet(STORAGE_KEYS.siteProfiles).then((stored) => {
+      setStoredRaw(stored);
+      setProfiles(readSiteProfiles(stored));
+    });
   }, [load]);
 
   async function add(e: FormEvent) {
@@ -197,6 +202,7 @@ export function PortalsPanel() {
                 {editing === p.pattern ? (
                   <SiteProfileForm
                     profile={profile ?? { pattern: p.pattern, name: '', taxonomy: '', note: '' }}
+                    invalidLayout={invalidStoredLayout(storedRaw, p.pattern)}
                     onSave={(next) => void saveProfile(next)}
                     onCancel={() => setEditing(null)}
                   />
@@ -210,12 +216,23 @@ export function PortalsPanel() {
   );
 }
 
-function SiteProfileForm({ profile, onSave, onCancel }: { profile: SiteProfile; onSave: (p: SiteProfile) => void; onCancel: () => void }) {
+function SiteProfileForm({
+  profile,
+  invalidLayout,
+  onSave,
+  onCancel,
+}: {
+  profile: SiteProfile;
+  /** A stored layout that no longer validates: shown with its problems to be fixed, never dropped unseen. */
+  invalidLayout?: unknown;
+  onSave: (p: SiteProfile) => void;
+  onCancel: () => void;
+}) {
   const { t } = useI18n();
   const formId = useId();
   const [values, setValues] = useState(profile);
-  const [mapping, setMapping] = useState(() => layoutText(profile.layout));
-  const [checked, setChecked] = useState<ReturnType<typeof checkLayoutText> | null>(null);
+  const [mapping, setMapping] = useState(() => (invalidLayout !== undefined ? JSON.stringify(invalidLayout, null, 2) : layoutText(profile.layout)));
+  const [checked, setChecked] = useState<ReturnType<typeof checkLayoutText> | null>(() => (invalidLayout !== undefined ? checkLayoutText(mapping) : null));
   return (
     <form
       id={formId}

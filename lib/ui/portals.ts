@@ -247,6 +247,17 @@ export const EXAMPLE_LAYOUT: SiteLayout = {
   amounts: { total: '#m-total', fiscal: '#m-fiscal', specialAccount: '#m-special', other: '#m-other' },
 };
 
+/**
+ * The layout stored for a pattern when it does not validate (readSiteProfiles leaves it out), so the
+ * options page can show it to be fixed instead of silently dropping it on the next save.
+ */
+export function invalidStoredLayout(stored: unknown, pattern: string): unknown {
+  if (!Array.isArray(stored)) return undefined;
+  const raw = stored.find((p): p is { pattern: string; layout?: unknown } => typeof p === 'object' && p !== null && (p as { pattern?: unknown }).pattern === pattern);
+  if (!raw || raw.layout === undefined) return undefined;
+  return siteLayoutSchema.safeParse(raw.layout).success ? undefined : raw.layout;
+}
+
 /** Replaces (or adds) the profile of one pattern. */
 export function upsertSiteProfile(list: readonly SiteProfile[], profile: SiteProfile): SiteProfile[] {
   const rest = list.filter((p) => p.pattern !== profile.pattern);

@@ -77,6 +77,14 @@ describe('site profile page mapping (options page)', () => {
     expect(container.querySelector('[data-testid="portal-mapped"]')?.textContent).toBe('已配置页面映射');
   });
 
+  it('shows a stored mapping that no longer validates, with its problems, instead of dropping it unseen', async () => {
+    await browser.storage.local.set({ [STORAGE_KEYS.siteProfiles]: [{ pattern: PATTERN, name: '省平台', layout: { addRow: '.plus', columns: ['KPI'] } }] });
+    const form = await openForm();
+    expect(container.querySelector('.portal-name')?.textContent).toBe('省平台');
+    expect(JSON.parse(byTestId<HTMLTextAreaElement>(form, 'profile-layout')!.value)).toEqual({ addRow: '.plus', columns: ['KPI'] });
+    expect(byTestId(form, 'profile-layout-errors')!.textContent).toContain('layout.columns[0].field: 不认识的字段 "KPI"');
+  });
+
   it('words the problems in English too', async () => {
     const form = await openForm('en');
     await type(byTestId<HTMLTextAreaElement>(form, 'profile-layout')!, '{"colums": []}');

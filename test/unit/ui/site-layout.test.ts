@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EXAMPLE_LAYOUT, checkSiteLayout, readSiteProfiles, selectorLooksValid } from '../../../lib/ui/portals';
+import { EXAMPLE_LAYOUT, checkSiteLayout, invalidStoredLayout, readSiteProfiles, selectorLooksValid } from '../../../lib/ui/portals';
 
 describe('checkSiteLayout (the options page’s 校验)', () => {
   it('accepts the example and reads shorthand columns', () => {
@@ -50,5 +50,12 @@ describe('stored profiles with a layout', () => {
       { pattern: 'https://a/*', name: '省平台', taxonomy: '', note: '' },
     ]);
     expect(readSiteProfiles([{ pattern: 'https://a/*', layout: EXAMPLE_LAYOUT }])[0]!.layout).toEqual(EXAMPLE_LAYOUT);
+    const stored = [
+      { pattern: 'https://a/*', layout: { columns: ['bogus'] } },
+      { pattern: 'https://b/*', layout: EXAMPLE_LAYOUT },
+    ];
+    expect(invalidStoredLayout(stored, 'https://a/*')).toEqual({ columns: ['bogus'] });
+    expect(invalidStoredLayout(stored, 'https://b/*')).toBeUndefined();
+    expect(invalidStoredLayout(stored, 'https://c/*')).toBeUndefined();
   });
 });
