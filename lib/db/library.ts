@@ -12,7 +12,7 @@ import { EXAMPLE_SOURCE } from '../library/example';
 import { checkContent, type ImportBatch, stripUndefined } from '../library/import-batch';
 import { uniqueTags } from '../library/keys';
 import { type ImportPreview, type ImportWrites, planImport } from '../library/plan';
-import { type SearchDoc, SearchIndex, type SearchQuery } from '../library/search-index';
+import { type PreparedDoc, type SearchDoc, SearchIndex, type SearchQuery } from '../library/search-index';
 import { STARTER_SOURCE, starterBatch } from '../library/starter';
 import { type SuggestQuery, SuggestionIndex } from '../library/suggest-index';
 import { type DbDependencies, TianbaoDb, type UndoRecord } from './schema';
@@ -188,9 +188,10 @@ export class TemplateLibrary {
     for (const s of sets) this.indexSet(s);
   }
 
-  private indexTemplate(t: Template): void {
+  private indexTemplate(t: Template, prepared?: PreparedDoc): void {
     this.templates.set(t.id, t);
-    this.templateIndex.put(toDoc(t));
+    if (prepared) this.templateIndex.putPrepared([prepared]);
+    else this.templateIndex.put(toDoc(t));
     this.suggestions.putTemplate(t);
     this.finderCache?.add(t);
   }
@@ -371,26 +372,37 @@ export class TemplateLibrary {
     total: number,
     onProgress?: (p: Progress) => void,
   ): Promise<void> {
+    let prepared: PreparedDoc[] = [];
     await this.db.transaction('rw', [this.db.templates, this.db.templateSets, this.db.undo], async () => {
+      onProgress?.({ phase: 'writing', done: 0, total });
       let done = 0;
+      const written = (n: number) => () => {
+        done += n;
+        onProgress?.({ phase: 'writing', done, total });
+      };
+      // Every chunk goes to IndexedDB at once, without waiting for the one before: the database
+      // (another process in Chromium) stores them while this thread goes on, instead of each side
+      // idling while the other works. Progress is reported as each chunk is stored.
+      const writing: Array<Promise<unknown>> = [];
       for (let i = 0; i < writes.templates.length; i += WRITE_CHUNK) {
         const chunk = writes.templates.slice(i, i + WRITE_CHUNK);
-        await this.db.templates.bulkPut(chunk);
-        done += chunk.length;
-        onProgress?.({ phase: 'writing', done, total });
+        writing.push(this.db.templates.bulkPut(chunk).then(written(chunk.length)));
       }
       for (let i = 0; i < writes.sets.length; i += WRITE_CHUNK) {
         const chunk = writes.sets.slice(i, i + WRITE_CHUNK);
-        await this.db.templateSets.bulkPut(chunk);
-        done += chunk.length;
-        onProgress?.({ phase: 'writing', done, total });
+        writing.push(this.db.templateSets.bulkPut(chunk).then(written(chunk.length)));
       }
-      await this.pushUndo(undo);
+      writing.push(this.pushUndo(undo));
+      // Meanwhile, the search keys of the records (the costly part of indexing) are computed here;
+      // they are put into the index only after the commit.
+      prepared = this.templateIndex.prepare(writes.templates.map(toDoc));
+      await Promise.all(writing);
     });
     // Only after the commit: the indexes must never show what the DB does not hold.
     if (writes.templates.length > INDEX_CHUNK) this.finderCache = null;
     for (let i = 0; i < writes.templates.length; i += INDEX_CHUNK) {
-      for (const t of writes.templates.slice(i, i + INDEX_CHUNK)) this.indexTemplate(t);
+      const end = Math.min(i + INDEX_CHUNK, writes.templates.length);
+      for (let k = i; k < end; k++) this.indexTemplate(writes.templates[k]!, prepared[k]);
       onProgress?.({ phase: 'indexing', done: Math.min(i + INDEX_CHUNK, writes.templates.length), total: writes.templates.length });
       if (i + INDEX_CHUNK < writes.templates.length) await yieldToEventLoop();
     }

@@ -101,7 +101,8 @@ export function checkContent(
         issue('error', f.label, '含有 HTML 或脚本标记，已拒绝', 'contains HTML or script markup; refused'),
       );
     }
-    if (f.max !== undefined && [...f.text].length > f.max) {
+    // Code points, not UTF-16 units; a text no longer than max in units is within it either way.
+    if (f.max !== undefined && f.text.length > f.max && [...f.text].length > f.max) {
       issues.push(
         issue('error', f.label, `超过 ${f.max} 字`, `longer than ${f.max} characters`),
       );

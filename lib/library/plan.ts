@@ -5,7 +5,7 @@
  */
 import type { Template, TemplateContent, TemplateSet } from '../domain/schemas';
 import { mergeTemplate, NearDuplicateFinder } from './dedupe';
-import { makeIssue, stripUndefined } from './import-batch';
+import { makeIssue } from './import-batch';
 import type { ImportBatch, ImportCounts, ImportIssue, ImportPreview, PreviewRow, PreviewSet } from './schemas';
 
 export type { ImportCounts, ImportPreview, ItemStatus, PreviewRow, PreviewSet, SetStatus } from './schemas';
@@ -42,7 +42,35 @@ export interface PlanOptions {
 
 /** Identity of a set: its name and its items' contents in order. */
 export function setKey(set: { name: string; items: readonly TemplateContent[] }): string {
-  return [normaliseKey(set.name), ...set.items.map(contentKey)].join('\u0003');
+  return setKeyOf(set.name, set.items.map(contentKey));
+}
+
+/** setKey from the items' content keys, when they are known already. */
+function setKeyOf(name: string, itemKeys: readonly string[]): string {
+  return [normaliseKey(name), ...itemKeys].join('\u0003');
+}
+
+/*
+ * Records and preview rows are built field by field: in V8, `{ ...content, id, … }` over thousands of
+ * objects of a few shapes is ~100× slower than a literal (every spread result gets a map of its own,
+ * and every added field another) — it was most of the planning time of a 10,000-row import.
+ */
+
+/** A new template: the content's fields (those defined, in their usual order), then the record's own. */
+function newTemplate(content: TemplateContent, id: string, tags: string[], source: string, now: number): Template {
+  const t = { level1: content.level1, level2: content.level2, name: content.name, period: content.period, annual: content.annual } as Template;
+  if (content.explanation !== undefined) t.explanation = content.explanation;
+  if (content.weight !== undefined) t.weight = content.weight;
+  if (content.previousActual !== undefined) t.previousActual = content.previousActual;
+  if (content.remark !== undefined) t.remark = content.remark;
+  t.id = id;
+  t.tags = tags;
+  t.source = source;
+  t.createdAt = now;
+  t.updatedAt = now;
+  t.useCount = 0;
+  t.lastUsedAt = null;
+  return t;
 }
 
 /** Deep equality of plain records, ignoring key order and keys whose value is undefined. */
@@ -84,15 +112,26 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
   const created = new Set<string>();
   const seenRecordIds = new Set<string>();
   const current = (id: string): Template | undefined => pending.get(id) ?? library.templates.get(id);
+  /** Each item's content key (sets are keyed by them too). */
+  const itemKeys = new Array<string>(batch.items.length);
 
-  const rows: PreviewRow[] = batch.items.map((item) => {
-    const base = {
-      row: item.row,
-      ...(item.index !== undefined ? { index: item.index } : {}),
-      name: item.content?.name ?? item.record?.name ?? '',
-      level1: item.content?.level1 ?? '',
-      level2: item.content?.level2 ?? '',
-      issues: item.issues,
+  const rows: PreviewRow[] = batch.items.map((item, itemIndex) => {
+    const row = (
+      status: PreviewRow['status'],
+      more: { issues?: ImportIssue[]; duplicateOf?: string; similarTo?: string[] } = {},
+    ): PreviewRow => {
+      const r: PreviewRow = {
+        row: item.row,
+        name: item.content?.name ?? item.record?.name ?? '',
+        level1: item.content?.level1 ?? '',
+        level2: item.content?.level2 ?? '',
+        issues: more.issues ?? item.issues,
+        status,
+      };
+      if (item.index !== undefined) r.index = item.index;
+      if (more.duplicateOf !== undefined) r.duplicateOf = more.duplicateOf;
+      if (more.similarTo !== undefined) r.similarTo = more.similarTo;
+      return r;
     };
     let issues = item.issues;
     if (item.record && seenRecordIds.has(item.record.id)) {
@@ -103,10 +142,11 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
     }
     if (item.record) seenRecordIds.add(item.record.id);
     if (item.content === null || issues.some((i) => i.severity === 'error')) {
-      return { ...base, issues, status: 'error' as const };
+      return row('error', { issues });
     }
     const content = item.content;
     const key = contentKey(content);
+    itemKeys[itemIndex] = key;
     const record = item.record;
     if (record) {
       const existing = library.templates.get(record.id);
@@ -118,11 +158,11 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
           const note = keepLocal && !sameRecord(existing, record) && batch.kind !== 'starter'
             ? [makeIssue('warning', batch.file, item.row, undefined, '本地版本较新，保留本地', 'the library has a newer version; kept')]
             : [];
-          return { ...base, issues: [...base.issues, ...note], status: 'unchanged' as const, duplicateOf: record.id };
+          return row('unchanged', { issues: [...item.issues, ...note], duplicateOf: record.id });
         }
         pending.set(record.id, record);
         byContent.set(key, record);
-        return { ...base, status: 'update' as const, duplicateOf: record.id };
+        return row('update', { duplicateOf: record.id });
       }
     }
     const twin = byContent.get(key);
@@ -136,27 +176,14 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
         now,
       );
       if (merged !== target) pending.set(twin.id, merged);
-      return { ...base, status: 'duplicate' as const, duplicateOf: twin.id };
+      return row('duplicate', { duplicateOf: twin.id });
     }
-    const fresh: Template = record
-      ? record
-      : stripUndefined({
-          ...content,
-          id: newId(),
-          tags: uniqueTags(item.tags),
-          source: item.source,
-          createdAt: now,
-          updatedAt: now,
-          useCount: 0,
-          lastUsedAt: null,
-        });
+    const fresh: Template = record ?? newTemplate(content, newId(), uniqueTags(item.tags), item.source, now);
     pending.set(fresh.id, fresh);
     created.add(fresh.id);
     byContent.set(key, fresh);
     const similarTo = finder.find(fresh, key).filter((id) => !created.has(id));
-    return similarTo.length > 0
-      ? { ...base, status: 'near-duplicate' as const, similarTo: similarTo.slice(0, 5) }
-      : { ...base, status: 'new' as const };
+    return similarTo.length > 0 ? row('near-duplicate', { similarTo: similarTo.slice(0, 5) }) : row('new');
   });
 
   const setsByKey = new Map<string, TemplateSet>();
@@ -165,9 +192,13 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
   const createdSets = new Set<string>();
   const previewSets: PreviewSet[] = batch.sets.map((draft) => {
     const issues: ImportIssue[] = [...draft.issues];
-    const base = { key: draft.key, row: draft.row, name: draft.name };
+    const out = (status: PreviewSet['status'], itemCount: number, duplicateOf?: string): PreviewSet => {
+      const r: PreviewSet = { key: draft.key, row: draft.row, name: draft.name, itemCount, status, issues };
+      if (duplicateOf !== undefined) r.duplicateOf = duplicateOf;
+      return r;
+    };
     if (issues.some((i) => i.severity === 'error')) {
-      return { ...base, itemCount: draft.record?.items.length ?? draft.itemIndices.length, status: 'error' as const, issues };
+      return out('error', draft.record?.items.length ?? draft.itemIndices.length);
     }
     let set: TemplateSet;
     if (draft.record) {
@@ -175,10 +206,10 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
       const existing = library.sets.get(set.id);
       if (existing) {
         if (sameRecord(existing, set) || existing.updatedAt > set.updatedAt) {
-          return { ...base, itemCount: set.items.length, status: 'unchanged' as const, duplicateOf: set.id, issues };
+          return out('unchanged', set.items.length, set.id);
         }
         pendingSets.set(set.id, set);
-        return { ...base, itemCount: set.items.length, status: 'update' as const, duplicateOf: set.id, issues };
+        return out('update', set.items.length, set.id);
       }
     } else {
       const good = draft.itemIndices.filter((i) => rows[i]!.status !== 'error');
@@ -196,7 +227,7 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
         );
       }
       // A set whose every indicator is bad makes no set; its rows already count as errors.
-      if (good.length === 0) return { ...base, itemCount: 0, status: 'empty' as const, issues };
+      if (good.length === 0) return out('empty', 0);
       set = {
         id: '',
         name: draft.name,
@@ -211,7 +242,7 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
         lastUsedAt: null,
       };
     }
-    const k = setKey(set);
+    const k = draft.record ? setKey(set) : setKeyOf(set.name, draft.itemIndices.filter((i) => rows[i]!.status !== 'error').map((i) => itemKeys[i]!));
     const twin = setsByKey.get(k);
     if (twin) {
       const target = pendingSets.get(twin.id) ?? library.sets.get(twin.id) ?? twin;
@@ -220,13 +251,13 @@ export function planImport(batch: ImportBatch, library: LibraryContents, options
       if (tags.length !== target.tags.length || useCount !== target.useCount) {
         pendingSets.set(twin.id, { ...target, tags, useCount, updatedAt: now });
       }
-      return { ...base, itemCount: set.items.length, status: 'duplicate' as const, duplicateOf: twin.id, issues };
+      return out('duplicate', set.items.length, twin.id);
     }
     if (!draft.record) set = { ...set, id: newId() };
     pendingSets.set(set.id, set);
     createdSets.add(set.id);
     setsByKey.set(k, set);
-    return { ...base, itemCount: set.items.length, status: 'new' as const, issues };
+    return out('new', set.items.length);
   });
 
   const counts: ImportCounts = {

@@ -16,7 +16,6 @@ import {
   type ImportItem,
   type ImportSetDraft,
   makeIssue,
-  stripUndefined,
 } from './import-batch';
 import { clean, contentKey, normaliseKey, splitTags } from './keys';
 
@@ -171,6 +170,20 @@ export function readTemplateSheet(rows: readonly SourceRow[], file: string): Imp
   );
   const items: ImportItem[] = [];
   const sets = new Map<string, ImportSetDraft>();
+  // A sheet repeats a few hundred values (＝100%, ≥98%) over thousands of rows: each is read once.
+  const values = new Map<string, IndicatorValue | null>();
+  const valueOf = (cell: string, symbolCell: string, unitCell: string, row: number, field: string): ValueRead => {
+    const key = `${cell}\u0000${symbolCell}\u0000${unitCell}`;
+    const known = values.get(key);
+    // A copy each time: records never share a value object.
+    if (known !== undefined) return { value: known && { ...known }, issues: [] };
+    const read = readValueCell(cell, symbolCell, unitCell, file, row, field);
+    if (read.issues.length === 0) {
+      if (values.size > 50_000) values.clear();
+      values.set(key, read.value && { ...read.value });
+    }
+    return read;
+  };
   const get = (cells: string[], key: ColumnKey): string => {
     const c = header.columns.get(key);
     return c === undefined ? '' : (cells[c] ?? '').trim();
@@ -185,19 +198,23 @@ export function readTemplateSheet(rows: readonly SourceRow[], file: string): Imp
       );
     }
     const unitCell = get(cells, 'unit');
-    const period = readValueCell(get(cells, 'period'), symbolCell, unitCell, file, row, HEADER_OF.period);
-    const annual = readValueCell(get(cells, 'annual'), symbolCell, unitCell, file, row, HEADER_OF.annual);
-    issues.push(...period.issues, ...annual.issues);
-    const content: TemplateContent = stripUndefined({
+    const period = valueOf(get(cells, 'period'), symbolCell, unitCell, row, HEADER_OF.period);
+    const annual = valueOf(get(cells, 'annual'), symbolCell, unitCell, row, HEADER_OF.annual);
+    if (period.issues.length > 0 || annual.issues.length > 0) issues.push(...period.issues, ...annual.issues);
+    // Built field by field (no spread-and-strip per row), in the order the records always had.
+    const content: TemplateContent = {
       level1: get(cells, 'level1'),
       level2: get(cells, 'level2'),
       name: clean(get(cells, 'name')),
       period: period.value,
       annual: annual.value,
-      explanation: get(cells, 'explanation') || undefined,
-      weight: get(cells, 'weight') || undefined,
-      remark: get(cells, 'remark') || undefined,
-    });
+    };
+    const explanation = get(cells, 'explanation');
+    if (explanation) content.explanation = explanation;
+    const weightCell = get(cells, 'weight');
+    if (weightCell) content.weight = weightCell;
+    const remark = get(cells, 'remark');
+    if (remark) content.remark = remark;
     const weight = content.weight;
     if (weight !== undefined && normaliseDecimalString(weight) === null) {
       issues.push(makeIssue('error', file, row, HEADER_OF.weight, `权重「${weight}」不是数字`, `weight "${weight}" is not a number`));
