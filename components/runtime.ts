@@ -158,6 +158,11 @@ export function extensionVersion(): string {
   return browser.runtime.getManifest().version;
 }
 
+/** Whether the manifest declares a permission (e.g. `unlimitedStorage`). */
+export function declaresPermission(name: string): boolean {
+  return (browser.runtime.getManifest().permissions ?? []).some((p) => p === name);
+}
+
 /** Asks the person for access to an origin (must run in a click handler). */
 export function requestOrigin(pattern: string): Promise<boolean> {
   return browser.permissions.request({ origins: [pattern] });

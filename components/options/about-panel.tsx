@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { formatBytes } from '@/lib/ui/format';
 import { useI18n } from '../i18n';
-import { extensionVersion, storageEstimate } from '../runtime';
+import { declaresPermission, extensionVersion, storageEstimate } from '../runtime';
 import type { LibraryStats } from './types';
 
 export function AboutPanel({ stats }: { stats: LibraryStats | null }) {
@@ -24,6 +24,9 @@ export function AboutPanel({ stats }: { stats: LibraryStats | null }) {
     })().catch(() => setPagePersisted(null));
   }, []);
   const persisted = pagePersisted ?? stats?.persisted;
+  // Chromium never evicts an origin with unlimited storage, and Firefox makes its databases persistent,
+  // whatever persisted() answers.
+  const unlimited = declaresPermission('unlimitedStorage');
   return (
     <div className="card stack">
       <dl className="about-list">
@@ -41,7 +44,15 @@ export function AboutPanel({ stats }: { stats: LibraryStats | null }) {
         </div>
         <div>
           <dt>{t('about.persisted')}</dt>
-          <dd>{persisted === true ? t('about.persisted.yes') : persisted === false ? t('about.persisted.no') : t('about.persisted.unknown')}</dd>
+          <dd data-testid="about-persisted">
+            {persisted === true
+              ? t('about.persisted.yes')
+              : unlimited
+                ? t('about.persisted.unlimited')
+                : persisted === false
+                  ? t('about.persisted.no')
+                  : t('about.persisted.unknown')}
+          </dd>
         </div>
         <div>
           <dt>{t('about.location')}</dt>

@@ -455,6 +455,7 @@ export const uiEn: Translation<UiMessages> = {
   'about.persisted.yes': 'On: the browser will not clear this data on its own.',
   'about.persisted.no': 'Off: the browser may clear data when the disk runs low; export a JSON backup now and then.',
   'about.persisted.unknown': 'This browser does not say.',
+  'about.persisted.unlimited': 'Protected: Tianbao has the unlimited-storage permission, so the browser does not clear this data when the disk runs low.',
   'about.location': 'Where your data is',
   'about.locationBody': 'Everything stays in this computer’s browser. Tianbao sends nothing anywhere and needs no network.',
   'about.backupAdvice': 'Before changing computers or reinstalling the browser, export a JSON backup under “Import and export”.',

@@ -460,6 +460,7 @@ export const uiZhCN = {
   'about.persisted.yes': '已开启：浏览器不会自动清理这些数据。',
   'about.persisted.no': '未开启：磁盘空间不足时浏览器可能清理数据，请定期导出 JSON 备份。',
   'about.persisted.unknown': '此浏览器不提供该信息。',
+  'about.persisted.unlimited': '已受保护：填报助手拥有“不受限存储”权限，浏览器不会因磁盘空间不足而清理这些数据。',
   'about.location': '数据位置',
   'about.locationBody':
     '所有数据只保存在这台电脑的浏览器中。填报助手不会把任何数据发送到任何地方，也不需要联网。',

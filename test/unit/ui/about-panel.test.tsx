@@ -11,10 +11,12 @@ import { AboutPanel } from '../../../components/options/about-panel';
 
 let container: HTMLElement;
 let root: Root;
+let manifest: { version: string; permissions: string[] };
 
 beforeEach(() => {
   fakeBrowser.reset();
-  vi.spyOn(browser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
+  manifest = { version: '0.1.0', permissions: ['storage'] };
+  vi.spyOn(browser.runtime, 'getManifest').mockImplementation(() => manifest as never);
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
@@ -58,6 +60,13 @@ describe('AboutPanel', () => {
     await render(null);
     expect(container.textContent).toContain('未开启');
     expect(container.textContent).toContain('10 B');
+  });
+
+  it('counts unlimited storage as protected when persisted() says no', async () => {
+    manifest.permissions.push('unlimitedStorage');
+    stubStorage({ estimate: async () => ({ usage: 10, quota: 1e9 }), persisted: async () => false, persist: async () => false });
+    await render(null);
+    expect(container.querySelector('[data-testid="about-persisted"]')?.textContent).toContain('不受限存储');
   });
 
   it('falls back to what the background said where the page cannot ask', async () => {
