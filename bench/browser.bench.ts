@@ -20,6 +20,7 @@ import { cellsForItem } from '../lib/fill/plan';
 import { FILL_FIELDS } from '../lib/fill/types';
 import { type BrowserSession, buildPortal, launchBrowser, startPortal, type PortalServer } from '../test/e2e/support/index';
 import { backgroundRequest, buildExtension, EXTENSION_DIR, extensionPage } from '../test/e2e/support/extension';
+import { nativeGridHtml } from './native-grid';
 import type { PageBench } from './page-entry';
 import type { BenchFigure, BenchSuite } from './types';
 
@@ -28,6 +29,7 @@ const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 3;
 const PACED_RUNS = 2;
 const RPA_RUNS = 2;
 const PACE_MS = 20;
+const NATIVE_RUNS = 10;
 const BENCH_SET_NAME = '基准测试十五项指标集';
 /** The same 15 indicators with period values only: the fill issue #7 sets its targets for (one set, ≈100 writes). */
 const BENCH_ONE_SET_NAME = '中长期基准指标十五项';
@@ -256,11 +258,54 @@ async function detectCollectFigure(session: BrowserSession, portal: PortalServer
   await page.close();
   return latency(
     'browser.detect-collect-500-rows',
-    'detect + collect a 500-row grid (detectForm + collectForm, legacy replica /legacy/?rows=500, in the page)',
+    'detect + collect a 500-row virtualised grid (detectForm + collectForm, legacy replica /legacy/?rows=500: SlickGrid renders ~15 rows, collect scrolls through all 500)',
     samples,
     50,
     `${rows} rows collected per run; lib/fill bundled with esbuild into an IIFE`,
   );
+}
+
+/** Tianbao's fill into a plain native-input grid, and detect + collect of a 500-row one (lib/fill in the page). */
+async function nativeFigures(session: BrowserSession, bundle: string, items: TemplateContent[]): Promise<BenchFigure[]> {
+  const page = await session.newPage();
+  const fills: number[] = [];
+  let failures = 0;
+  for (let i = 0; i <= NATIVE_RUNS; i += 1) {
+    await page.setContent(nativeGridHtml(0));
+    await injectBench(page, bundle);
+    const r = await page.evaluate((list) => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.tracedFill(list), items);
+    if (i === 0) continue;
+    fills.push(r.ms);
+    if (!r.ok) failures += 1;
+  }
+  await page.setContent(nativeGridHtml(500));
+  await injectBench(page, bundle);
+  const run = () => page.evaluate(() => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.detectCollect());
+  for (let i = 0; i < 5; i += 1) await run();
+  const samples: number[] = [];
+  let rows = 0;
+  for (let i = 0; i < 30; i += 1) {
+    const r = await run();
+    samples.push(r.ms);
+    rows = r.rows;
+  }
+  await page.close();
+  return [
+    latency(
+      'browser.tianbao-fill-15-native',
+      'Tianbao: fill 15 indicators into a plain native-input grid (<select>/<input>, one set, rows added by its button)',
+      fills,
+      100,
+      `lib/fill applyFill in the page (detect → verify); ${failures} of ${fills.length} fills not all-verified`,
+    ),
+    latency(
+      'browser.detect-collect-500-rows-native',
+      'detect + collect a 500-row native-input grid (detectForm + collectForm, every row in the DOM)',
+      samples,
+      50,
+      `${rows} rows collected per run`,
+    ),
+  ];
 }
 
 const suite: BenchSuite = async () => {
@@ -406,6 +451,8 @@ const suite: BenchSuite = async () => {
 
       log('detect + collect');
       figures.push(await detectCollectFigure(plain, portal, bundle));
+      log('native inputs');
+      figures.push(...(await nativeFigures(plain, bundle, bothSets.map((item) => ({ ...item, period: null })))));
     } finally {
       await plain.close();
     }

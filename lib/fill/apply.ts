@@ -411,7 +411,7 @@ export async function undoFill(form: DetectedForm, undo: UndoRecord, signal?: Ab
       const row = gridRows(grid)[p.row];
       const cell = row ? gridCell(grid, row, p.field) : null;
       if (!cell) continue;
-      if (p.value === '' && (widgetKind(cell) === 'el-select' || widgetKind(cell) === 'native-select')) {
+      if (p.value === '' && ['el-select', 'native-select', 'el-cascader'].includes(widgetKind(cell))) {
         problems.push(`第${p.row + 1}行的${p.field}无法清空`);
         continue;
       }

@@ -178,17 +178,21 @@ export function mergeSets(grids: readonly GridState[]): { indicators: Indicator[
   const indicators: Indicator[] = [];
   const indicatorRows: PageLocator['indicatorRows'] = [];
   const ordered = [...grids].sort((a, b) => (a.set === b.set ? 0 : a.set === 'period' ? -1 : 1));
+  // Indicator indices by name, in order (a name's first indicator without a row in the set is its match).
+  const byName = new Map<string, number[]>();
   for (const grid of ordered) {
     grid.rows.forEach((cells, rowIndex) => {
       if (isBlank(cells)) return;
       const value = rowValue(cells);
       const name = (cells.name ?? '').trim();
-      const match = indicators.findIndex((ind, i) => ind.name === name && indicatorRows[i]![grid.set] === undefined && name !== '');
+      const named = name === '' ? undefined : byName.get(name);
+      const match = named?.find((i) => indicatorRows[i]![grid.set] === undefined) ?? -1;
       if (match >= 0) {
         indicators[match]![grid.set] = value;
         indicatorRows[match]![grid.set] = rowIndex;
         return;
       }
+      if (name !== '') byName.set(name, [...(byName.get(name) ?? []), indicators.length]);
       indicators.push({
         level1: categoryName('level1', cells.level1 ?? ''),
         level2: categoryName('level2', cells.level2 ?? ''),

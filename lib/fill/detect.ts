@@ -244,9 +244,11 @@ export function gridRows(grid: GridHandle): HTMLElement[] {
   return tables
     .flatMap((t) => bodyRowsOfTable(t))
     .filter((r) => {
+      const list = r.cells;
       let cells = 0;
-      for (const c of Array.from(r.cells)) cells += c.colSpan || 1;
-      return cells >= width && !r.querySelector('[class*="empty"]');
+      for (let i = 0; i < list.length; i += 1) cells += list[i]!.colSpan || 1;
+      // A placeholder row (暂无数据) spans the width with one cell; only such rows are searched for it.
+      return cells >= width && (list.length >= width || !r.querySelector('[class*="empty"]'));
     });
 }
 
@@ -273,8 +275,10 @@ function findCell(grid: GridHandle, row: HTMLElement, field: FillField): HTMLEle
     return cells[index] ?? null;
   }
   if (grid.kind === 'slick') return row.querySelector<HTMLElement>(`.slick-cell.l${index}`);
-  let col = 0;
-  for (const cell of Array.from((row as HTMLTableRowElement).cells)) {
+  // Straight over the live collection (no array per lookup: reading a 500-row grid does this per cell).
+  const cells = (row as HTMLTableRowElement).cells;
+  for (let i = 0, col = 0; i < cells.length; i += 1) {
+    const cell = cells[i]!;
     if (col === index) return cell;
     col += cell.colSpan || 1;
   }
@@ -421,6 +425,10 @@ type ProjectKey = keyof DetectedForm['project'];
 type LabelKey = { kind: 'project'; key: ProjectKey } | { kind: 'amount'; key: keyof Amounts };
 
 function fieldOfLabel(el: Element): LabelKey | undefined {
+  // innerText needs layout; a label is a few characters and innerText holds no more than textContent,
+  // so long or empty elements (every cell of a big grid) are turned away on textContent first.
+  const raw = el.textContent ?? '';
+  if (raw.length > 60 || raw.trim() === '' || el.querySelector('select')) return undefined;
   const t = normaliseLabel(text(el));
   if (t.length === 0 || t.length > 12) return undefined;
   for (const [key, labels] of Object.entries(PROJECT_LABELS)) {
@@ -438,9 +446,9 @@ export function findProjectFields(doc: Document): Pick<DetectedForm, 'project' |
   const amounts: DetectedForm['amounts'] = {};
   for (const label of doc.querySelectorAll<HTMLElement>('label, .el-form-item__label, td, th, span, div.label, dt')) {
     // Column headers of a table are not form labels (a project list prints 项目名称 / 总计 there).
-    if (label.closest('thead, [role="columnheader"], .slick-header-column, .el-table__header') || label.children.length > 2) continue;
     const key = fieldOfLabel(label);
     if (!key) continue;
+    if (label.closest('thead, [role="columnheader"], .slick-header-column, .el-table__header') || label.children.length > 2) continue;
     const target = key.kind === 'project' ? project : amounts;
     if ((target as Record<string, unknown>)[key.key]) continue;
     const control = controlForLabel(label);

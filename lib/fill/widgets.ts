@@ -42,12 +42,38 @@ export function widgetKind(cell: Element, kind?: WidgetKind): WidgetKind {
   const wanted = kind ?? forcedKinds.get(cell);
   if (wanted && fits(cell, wanted)) return wanted;
   if (cell.classList.contains('slick-cell')) return 'slick-cell';
-  if (cell.matches('.el-cascader') || cell.querySelector('.el-cascader')) return 'el-cascader';
-  if (cell.matches('.el-select') || cell.querySelector('.el-select')) return 'el-select';
-  if (cell.matches('select') || cell.querySelector('select')) return 'native-select';
-  if (cell.matches(INPUT_SELECTOR) || cell.querySelector(INPUT_SELECTOR)) return 'input';
-  if (cell.matches('[contenteditable="true"], [contenteditable=""]') || cell.querySelector('[contenteditable="true"]')) return 'contenteditable';
-  return 'text';
+  // One query for every widget in the cell, the strongest kind wins (a cascader or el-select holds inputs
+  // of its own; a select beats an input beside it): reading a 500-row grid asks this for every cell.
+  let best = kindOf(cell);
+  if (best) return best;
+  // A lone native control in the cell (plain HTML grids): no subtree query needed.
+  const only = cell.childElementCount === 1 ? cell.firstElementChild : null;
+  if (only && (only.tagName === 'SELECT' || only.tagName === 'INPUT' || only.tagName === 'TEXTAREA')) {
+    const kind = kindOf(only);
+    if (kind) return kind;
+  }
+  for (const inner of cell.querySelectorAll(WIDGET_SELECTOR)) {
+    const kind = kindOf(inner);
+    if (kind && (best === null || KIND_RANK[kind] < KIND_RANK[best])) best = kind;
+    if (best === 'el-cascader') break;
+  }
+  return best ?? 'text';
+}
+
+/** Which kind wins when a cell holds several widgets (lower first). */
+const KIND_RANK: Record<WidgetKind, number> = { 'el-cascader': 0, 'el-select': 1, 'native-select': 2, input: 3, contenteditable: 4, 'slick-cell': 5, text: 6 };
+
+const EDITABLE_SELECTOR = '[contenteditable="true"], [contenteditable=""]';
+const WIDGET_SELECTOR = `.el-cascader, .el-select, select, ${INPUT_SELECTOR}, ${EDITABLE_SELECTOR}`;
+
+function kindOf(el: Element): WidgetKind | null {
+  if (el.classList.contains('el-cascader')) return 'el-cascader';
+  if (el.classList.contains('el-select')) return 'el-select';
+  const tag = el.tagName;
+  if (tag === 'SELECT') return 'native-select';
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return el.matches(INPUT_SELECTOR) ? 'input' : null;
+  if (el.hasAttribute('contenteditable') && el.matches(EDITABLE_SELECTOR)) return 'contenteditable';
+  return null;
 }
 
 function elSelectRoot(cell: Element): HTMLElement | null {
