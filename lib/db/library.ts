@@ -208,9 +208,10 @@ export class TemplateLibrary {
     return this.finderCache;
   }
 
-  private indexSet(s: TemplateSet): void {
+  private indexSet(s: TemplateSet, prepared?: PreparedDoc): void {
     this.sets.set(s.id, s);
-    this.setIndex.put(setDoc(s));
+    if (prepared) this.setIndex.putPrepared([prepared]);
+    else this.setIndex.put(setDoc(s));
     this.suggestions.putSet(s);
   }
 
@@ -373,6 +374,7 @@ export class TemplateLibrary {
     onProgress?: (p: Progress) => void,
   ): Promise<void> {
     let prepared: PreparedDoc[] = [];
+    let preparedSets: PreparedDoc[] = [];
     await this.db.transaction('rw', [this.db.templates, this.db.templateSets, this.db.undo], async () => {
       onProgress?.({ phase: 'writing', done: 0, total });
       let done = 0;
@@ -396,6 +398,7 @@ export class TemplateLibrary {
       // Meanwhile, the search keys of the records (the costly part of indexing) are computed here;
       // they are put into the index only after the commit.
       prepared = this.templateIndex.prepare(writes.templates.map(toDoc));
+      preparedSets = this.setIndex.prepare(writes.sets.map(setDoc));
       await Promise.all(writing);
     });
     // Only after the commit: the indexes must never show what the DB does not hold.
@@ -406,7 +409,7 @@ export class TemplateLibrary {
       onProgress?.({ phase: 'indexing', done: Math.min(i + INDEX_CHUNK, writes.templates.length), total: writes.templates.length });
       if (i + INDEX_CHUNK < writes.templates.length) await yieldToEventLoop();
     }
-    for (const s of writes.sets) this.indexSet(s);
+    writes.sets.forEach((s, k) => this.indexSet(s, preparedSets[k]));
   }
 
   /** Adds an undo entry and drops the oldest beyond MAX_UNDO (inside the caller's transaction). */
