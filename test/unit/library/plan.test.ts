@@ -55,6 +55,18 @@ describe('planImport', () => {
     expect(writes.createdTemplateIds).toEqual(['id-1']);
   });
 
+  it('keeps every optional content field of a new template and stores no undefined field', () => {
+    const full = content({ name: '验收合格率', explanation: '依据验收报告', weight: '5', previousActual: '98%', remark: '备注' });
+    const sparse = { ...content({ name: '培训人次' }), explanation: undefined, remark: undefined };
+    const { writes } = plan(batch([item(2, { content: full }), item(3, { content: sparse })]));
+    expect(writes.templates[0]).toEqual({ ...full, id: 'id-1', tags: [], source: 'f.csv', createdAt: 5000, updatedAt: 5000, useCount: 0, lastUsedAt: null });
+    expect(Object.keys(writes.templates[0]!).sort()).toEqual(
+      [...Object.keys(full), 'id', 'tags', 'source', 'createdAt', 'updatedAt', 'useCount', 'lastUsedAt'].sort(),
+    );
+    expect(Object.keys(writes.templates[1]!)).not.toContain('explanation');
+    expect(Object.values(writes.templates[1]!)).not.toContain(undefined);
+  });
+
   it('merges identical rows within one file into one template', () => {
     const { preview, writes } = plan(batch([item(2, { tags: ['a'] }), item(3, { tags: ['b'] })]));
     expect(preview.rows.map((r) => [r.status, r.duplicateOf])).toEqual([
