@@ -56,7 +56,7 @@ function setKeyOf(name: string, itemKeys: readonly string[]): string {
  * and every added field another) — it was most of the planning time of a 10,000-row import.
  */
 
-/** A new template: the content's fields (those defined, in their usual order), then the record's own. */
+/** A new template: the content's defined fields (in the schema's order), then the record's own. */
 function newTemplate(content: TemplateContent, id: string, tags: string[], source: string, now: number): Template {
   const t = { level1: content.level1, level2: content.level2, name: content.name, period: content.period, annual: content.annual } as Template;
   if (content.explanation !== undefined) t.explanation = content.explanation;
