@@ -117,6 +117,8 @@ export function TypoTableEditor({
                         <input
                           className="input"
                           value={row[field]}
+                          // Long neighbour lists overflow their box: the whole list on hover.
+                          title={wide && row[field] ? row[field] : undefined}
                           disabled={disabled}
                           data-row={i}
                           data-field={field}
