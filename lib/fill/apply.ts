@@ -1,6 +1,6 @@
 import type { TemplateContent } from '../domain/schemas';
 import { collectGrid, rowCount, slickRowByIndex, slickRowHeight, slickViewport, type CollectedGrid } from './collect';
-import { currentSet, findAddRowButton, findGrids, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
+import { currentSet, findAddRowButton, findDeleteRowButton, findGrids, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
 import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel } from './labels';
 import { planFill, type PlanOptions } from './plan';
 import type { FillField, FillMismatch, FillOp, FillPlan, GridState, IndicatorSet, SkippedField } from './types';
@@ -339,7 +339,7 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
 /** Deletes rows through the page's own UI: tick their checkboxes (or select them) → 删除 → confirm. */
 async function deleteRows(live: () => GridHandle, indices: readonly number[], doc: Document, signal?: AbortSignal): Promise<void> {
   let grid = live();
-  const deleteButton = findButtonNear(grid.root, DELETE_ROW_LABELS);
+  const deleteButton = findDeleteRowButton(grid) ?? findButtonNear(grid.root, DELETE_ROW_LABELS);
   if (!deleteButton) throw new Error('找不到“删除”按钮');
   const sorted = [...indices].sort((a, b) => b - a);
   const rows = gridRows(grid);
@@ -360,7 +360,7 @@ async function deleteRows(live: () => GridHandle, indices: readonly number[], do
         else click(gridCell(grid, row, 'name') ?? row);
       }
       await flush(doc);
-      click(findButtonNear(live().root, DELETE_ROW_LABELS) ?? deleteButton);
+      click(findDeleteRowButton(live()) ?? findButtonNear(live().root, DELETE_ROW_LABELS) ?? deleteButton);
       const confirm = await waitFor(doc, () => findConfirmButton(doc), { timeout: 3000, what: '确认对话框', signal }).catch(() => null);
       if (confirm) click(confirm);
       // Judged on the live grid (a re-render may replace its nodes); the bound is generous for a busy page.

@@ -120,6 +120,20 @@ describe('site profile on the custom replica', () => {
     expect(saved.indicators.annual).toEqual(expectedRows(set, 'annual'));
     expect(saved.indicators.period.length).toBeGreaterThan(0);
 
+    // Undo goes through the mapped delete button (its label is only ｢－｣): both sets are empty again.
+    await tb(page, 'palette-launcher').click();
+    await tb(page, 'fill-undo').click();
+    await expect.poll(() => page.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 60_000 }).toContain('已撤销');
+    const undoneBefore = saved.savedAt;
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await Promise.race([
+      tb(page, 'submit-guard').waitFor({ timeout: 5000 }).then(() => tb(page, 'submit-anyway').click()),
+      waitForSaved(page, 'state:blank', undoneBefore, 5000),
+    ]).catch(() => undefined);
+    const undone = await waitForSaved(page, 'state:blank', undoneBefore, 15_000);
+    expect(undone.indicators.period).toEqual([]);
+    expect(undone.indicators.annual).toEqual([]);
+
     // Removing the mapping takes the recognition away again (the page re-detects without it).
     const again = await openProfileForm(options);
     await again.getByTestId('profile-layout').fill('');
