@@ -8,20 +8,14 @@
  * What the portal received is always read from localStorage['replica-portal:saved'], never from the DOM.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TemplateSet } from '@/lib/domain';
-import { cellsForItem } from '@/lib/fill/plan';
-import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
-import { backgroundRequest, EXTENSION_DIR, extensionPage } from './support/extension';
-import { saveArtifactsOnFailure } from './support/failure-artifacts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readSaved, waitForSaved } from './support';
+import { expectedRows, pick, tb, extensionSuite } from './support/suite';
 import { REPO_ROOT } from './support/portal-server';
 
-let portal: PortalServer;
-let session: BrowserSession | undefined;
-let sets: TemplateSet[] = [];
+const suite = extensionSuite();
 /** lib/fill/widgets as an IIFE exposing `window.__tbWidgets` (readCell, writeCell, widgetKind). */
 let widgetsBundle = '';
-saveArtifactsOnFailure(() => session);
 
 beforeAll(async () => {
   const { build } = await import('esbuild');
@@ -34,29 +28,16 @@ beforeAll(async () => {
     target: 'chrome120',
   });
   widgetsBundle = out.outputFiles[0]!.text;
-  portal = await startPortal();
-  session = await launchBrowser({ extensionDir: EXTENSION_DIR });
-  const ext = await extensionPage(session);
-  await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
-  sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
-  await ext.close();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await portal?.close();
 });
 
 async function freshPage(query: string): Promise<Page> {
-  const page = await session!.newPage();
-  await page.goto(`${portal.origin}/element/${query}`);
+  const page = await suite.session.newPage();
+  await page.goto(`${suite.portal.origin}/element/${query}`);
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
   await page.locator('.el-table').first().waitFor();
   return page;
 }
-
-const tb = (page: Page, testid: string): Locator => page.locator(`[data-tianbao] [data-testid="${testid}"]`);
 
 /** Grid columns: 0 selection, 1 序号, 2 一级, 3 二级, 4 三级, 5 计算符号, 6 指标值, 7 计量单位, 8 指标值说明. */
 function cell(page: Page, row: number, column: number): Locator {
@@ -172,25 +153,6 @@ describe('the replica’s cascader is widget-driven', () => {
   });
 });
 
-function setNamed(name: string): TemplateSet {
-  const set = sets.find((s) => s.name === name);
-  if (!set) throw new Error(`example set ${name} not loaded (have: ${sets.map((s) => s.name).join(', ')})`);
-  return set;
-}
-
-/** The portal rows a fill of `set` must produce, per indicator set, as the portal's model holds them. */
-function expectedRows(set: TemplateSet) {
-  const rows = (which: 'period' | 'annual') => set.items.flatMap((item) => {
-    const cells = cellsForItem(item, which);
-    return cells ? [cells] : [];
-  });
-  return { period: rows('period'), annual: rows('annual') };
-}
-
-function pick(rows: ReadonlyArray<Record<'level1' | 'level2' | 'name' | 'symbol' | 'value' | 'unit' | 'explanation', string>>) {
-  return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
-}
-
 async function fillThroughPalette(page: Page, setName: string): Promise<string> {
   await tb(page, 'palette-launcher').click();
   await tb(page, 'palette-search').fill(setName);
@@ -207,7 +169,7 @@ describe.each([['1'], ['filterable']])('Tianbao on the cascader variant (?cascad
     const page = await freshPage(`?state=blank&cascader=${mode}`);
     await page.getByPlaceholder('请输入项目实施期总体目标').fill('保障政务服务中心设备全年稳定运行。');
     await page.getByPlaceholder('请输入本年度目标').fill('全年设备完好率不低于98%。');
-    const set = setNamed('信息化项目管理经费');
+    const set = suite.setNamed('信息化项目管理经费');
     const report = await fillThroughPalette(page, set.name);
     expect(report).toContain('全部核对无误');
     // The cascader shows the whole path, as a person picking it would see.

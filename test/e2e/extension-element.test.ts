@@ -3,59 +3,21 @@
  * TIANBAO_PORTALS set to the replica's origin, loaded into Debian's Chromium. Every assertion about what
  * the portal received reads localStorage['replica-portal:saved'], never the DOM.
  */
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TemplateSet } from '@/lib/domain';
-import { cellsForItem } from '@/lib/fill/plan';
-import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
-import { backgroundRequest, EXTENSION_DIR, extensionPage } from './support/extension';
-import { saveArtifactsOnFailure } from './support/failure-artifacts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readSaved, waitForSaved } from './support';
+import { expectedRows, pick, tb, extensionSuite } from './support/suite';
 
-let portal: PortalServer;
-let session: BrowserSession | undefined;
-let sets: TemplateSet[] = [];
-saveArtifactsOnFailure(() => session);
-
-beforeAll(async () => {
-  portal = await startPortal();
-  session = await launchBrowser({ extensionDir: EXTENSION_DIR });
-  const ext = await extensionPage(session);
-  await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
-  sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
-  await ext.close();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await portal?.close();
-});
-
-function setNamed(name: string): TemplateSet {
-  const set = sets.find((s) => s.name === name);
-  if (!set) throw new Error(`example set ${name} not loaded (have: ${sets.map((s) => s.name).join(', ')})`);
-  return set;
-}
-
-/** The portal rows a fill of `set` must produce, per indicator set, as the portal's model holds them. */
-function expectedRows(set: TemplateSet) {
-  const rows = (which: 'period' | 'annual') =>
-    set.items.flatMap((item) => {
-      const cells = cellsForItem(item, which);
-      return cells ? [cells] : [];
-    });
-  return { period: rows('period'), annual: rows('annual') };
-}
+const suite = extensionSuite();
 
 async function freshPage(query: string): Promise<Page> {
-  const page = await session!.newPage();
-  await page.goto(`${portal.origin}/element/${query}`);
+  const page = await suite.session.newPage();
+  await page.goto(`${suite.portal.origin}/element/${query}`);
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
   await page.locator('.el-table').first().waitFor();
   return page;
 }
-
-const tb = (page: Page, testid: string): Locator => page.locator(`[data-tianbao] [data-testid="${testid}"]`);
 
 async function fillThroughPalette(page: Page, setName: string): Promise<string> {
   await tb(page, 'palette-launcher').click();
@@ -83,15 +45,11 @@ async function save(page: Page, key: string): Promise<Awaited<ReturnType<typeof 
   return waitForSaved(page, key, before, 15_000);
 }
 
-function pick(rows: ReadonlyArray<Record<'level1' | 'level2' | 'name' | 'symbol' | 'value' | 'unit' | 'explanation', string>>) {
-  return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
-}
-
 describe('modern replica (Element Plus)', () => {
   it('fills a set through the in-page palette; 保存 sends exactly its values in both indicator sets; undo restores', async () => {
     const page = await freshPage('?state=blank');
     await typeGoals(page);
-    const set = setNamed('信息化项目管理经费');
+    const set = suite.setNamed('信息化项目管理经费');
     const report = await fillThroughPalette(page, set.name);
     expect(report).toContain('全部核对无误');
     const saved = await save(page, 'state:blank');
@@ -166,7 +124,7 @@ describe('modern replica (Element Plus)', () => {
   it('a grid re-rendered in the middle of a fill still ends complete and verified', async () => {
     const page = await freshPage('?state=blank&rerender=1');
     await typeGoals(page);
-    const set = setNamed('信息化项目管理经费');
+    const set = suite.setNamed('信息化项目管理经费');
     const report = await fillThroughPalette(page, set.name);
     expect(report).toContain('全部核对无误');
     expect(Number(await page.evaluate(() => document.documentElement.dataset.portalRerenders ?? '0'))).toBeGreaterThan(0);

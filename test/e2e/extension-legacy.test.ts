@@ -3,55 +3,20 @@
  * its buttons live in one frame, the grid in a frame inside it. Each frame's content script reports its
  * part; the background merges them, so findings, the guard and the fill work across the frames.
  */
-import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TemplateSet } from '@/lib/domain';
-import { cellsForItem } from '@/lib/fill/plan';
-import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
-import { backgroundRequest, EXTENSION_DIR, extensionPage } from './support/extension';
-import { saveArtifactsOnFailure } from './support/failure-artifacts';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readSaved, waitForSaved } from './support';
+import { extensionPage } from './support/extension';
+import { expectedRows, pick, tb, extensionSuite } from './support/suite';
 
-let portal: PortalServer;
-let session: BrowserSession | undefined;
-let sets: TemplateSet[] = [];
-saveArtifactsOnFailure(() => session);
-
-beforeAll(async () => {
-  portal = await startPortal();
-  session = await launchBrowser({ extensionDir: EXTENSION_DIR });
-  const ext = await extensionPage(session);
-  await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
-  sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
-  await ext.close();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await portal?.close();
-});
-
-function setNamed(name: string): TemplateSet {
-  const set = sets.find((s) => s.name === name);
-  if (!set) throw new Error(`example set ${name} not loaded`);
-  return set;
-}
-
-function expectedRows(set: TemplateSet) {
-  const rows = (which: 'period' | 'annual') => set.items.flatMap((item) => cellsForItem(item, which) ?? []);
-  return { period: rows('period'), annual: rows('annual') };
-}
-
-function pick(rows: ReadonlyArray<Record<'level1' | 'level2' | 'name' | 'symbol' | 'value' | 'unit' | 'explanation', string>>) {
-  return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
-}
+const suite = extensionSuite();
 
 const main = (page: Page): FrameLocator => page.frameLocator('#mainFrame');
 const grid = (page: Page): FrameLocator => main(page).frameLocator('#gridFrame');
-const tb = (frame: FrameLocator, testid: string): Locator => frame.locator(`[data-tianbao] [data-testid="${testid}"]`);
 
 async function freshPage(query: string): Promise<Page> {
-  const page = await session!.newPage();
-  await page.goto(`${portal.origin}/legacy/${query}`);
+  const page = await suite.session.newPage();
+  await page.goto(`${suite.portal.origin}/legacy/${query}`);
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
   await grid(page).locator('.slick-header-column').first().waitFor();
@@ -96,14 +61,14 @@ function contentFrame(page: Page): Frame {
 
 /** The side panel acting on the tab whose URL contains `part` (`sidepanel.html?tabId=<id>`). */
 async function openPanelFor(part: string): Promise<Page> {
-  const panel = await extensionPage(session!);
+  const panel = await extensionPage(suite.session);
   const tabId = await panel.evaluate(async (p) => {
     const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } } }).chrome;
     return (await api.tabs.query({})).find((t) => t.url?.includes(p))?.id ?? null;
   }, part);
   if (tabId === null) throw new Error(`no tab for ${part}`);
   await panel.setViewportSize({ width: 420, height: 960 });
-  await panel.goto(`chrome-extension://${session!.extensionId}/sidepanel.html?tabId=${tabId}`);
+  await panel.goto(`chrome-extension://${suite.session.extensionId}/sidepanel.html?tabId=${tabId}`);
   return panel;
 }
 
@@ -120,7 +85,7 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
 
     const page = await freshPage('?state=blank');
     await typeGoals(page);
-    const set = setNamed('信息化项目管理经费');
+    const set = suite.setNamed('信息化项目管理经费');
     const fillPanel = await openPanelFor('/legacy/?state=blank');
     await fillPanel.getByTestId('template-search').fill(set.name);
     await fillPanel.getByTestId('template-set').filter({ hasText: set.name }).first().click();
@@ -138,7 +103,7 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
   it('fills a set through the in-page palette; 保存 sends exactly its values in both indicator sets; undo restores', async () => {
     const page = await freshPage('?state=blank');
     await typeGoals(page);
-    const set = setNamed('信息化项目管理经费');
+    const set = suite.setNamed('信息化项目管理经费');
     expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
     const saved = await save(page, 'state:blank');
     const expected = expectedRows(set);
@@ -161,7 +126,7 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
     expect(rendered).toBeLessThan(40); // the point of the test: most rows are not in the DOM
     const before = await save(page, 'rows:40');
     expect(before.indicators.period).toHaveLength(40);
-    const set = setNamed('信息化项目管理经费');
+    const set = suite.setNamed('信息化项目管理经费');
     expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
     const saved = await save(page, 'rows:40');
     const expected = expectedRows(set);
@@ -224,7 +189,7 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
   it('a grid re-created in the middle of a fill still ends complete and verified', async () => {
     const page = await freshPage('?state=blank&rerender=1');
     await typeGoals(page);
-    const set = setNamed('信息化项目管理经费');
+    const set = suite.setNamed('信息化项目管理经费');
     expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
     const gridFrame = page.frames().find((f) => f.url().includes('/legacy/grid.html'))!;
     expect(Number(await gridFrame.evaluate(() => document.documentElement.dataset.portalRerenders ?? '0'))).toBeGreaterThan(0);

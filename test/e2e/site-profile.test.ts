@@ -5,40 +5,12 @@
  * lands exactly the set's values in what the replica's 保存 sends (localStorage['replica-portal:saved']).
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TemplateSet } from '@/lib/domain';
-import { cellsForItem } from '@/lib/fill/plan';
-import { type BrowserSession, launchBrowser, type PortalServer, readSaved, startPortal, waitForSaved } from './support';
-import { backgroundRequest, E2E_PORTALS, EXTENSION_DIR, extensionPage } from './support/extension';
-import { saveArtifactsOnFailure } from './support/failure-artifacts';
+import { describe, expect, it } from 'vitest';
+import { readSaved, waitForSaved } from './support';
+import { E2E_PORTALS } from './support/extension';
+import { expectedRows, tb, extensionSuite } from './support/suite';
 
-let portal: PortalServer;
-let session: BrowserSession | undefined;
-let sets: TemplateSet[] = [];
-saveArtifactsOnFailure(() => session);
-
-beforeAll(async () => {
-  portal = await startPortal();
-  session = await launchBrowser({ extensionDir: EXTENSION_DIR });
-  const ext = await extensionPage(session);
-  await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
-  sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
-  await ext.close();
-});
-
-afterAll(async () => {
-  await session?.close();
-  await portal?.close();
-});
-
-const tb = (page: Page, testid: string): Locator => page.locator(`[data-tianbao] [data-testid="${testid}"]`);
-
-function expectedRows(set: TemplateSet, which: 'period' | 'annual') {
-  return set.items.flatMap((item) => {
-    const cells = cellsForItem(item, which);
-    return cells ? [cells] : [];
-  });
-}
+const suite = extensionSuite();
 
 /** What the options page stored under the site-profiles key (read in the extension page). */
 function storedProfiles(options: Page): Promise<unknown> {
@@ -50,7 +22,7 @@ function storedProfiles(options: Page): Promise<unknown> {
 
 /** Opens the build portal's 站点设置 in the options page. */
 async function openProfileForm(options: Page): Promise<Locator> {
-  await options.goto(`chrome-extension://${session!.extensionId}/options.html#portals`);
+  await options.goto(`chrome-extension://${suite.session.extensionId}/options.html#portals`);
   const item = options.locator('.portal-item', { hasText: E2E_PORTALS });
   await item.waitFor();
   await item.getByRole('button', { name: '站点设置' }).click();
@@ -61,11 +33,11 @@ async function openProfileForm(options: Page): Promise<Locator> {
 
 describe('site profile on the custom replica', () => {
   it('is not recognised alone; a profile saved in the options page maps it; a palette fill saves the set’s values', async () => {
-    const set = sets.find((s) => s.name === '信息化项目管理经费');
-    if (!set) throw new Error(`example set not loaded (have: ${sets.map((s) => s.name).join(', ')})`);
+    const set = suite.sets.find((s) => s.name === '信息化项目管理经费');
+    if (!set) throw new Error(`example set not loaded (have: ${suite.sets.map((s) => s.name).join(', ')})`);
 
-    const page = await session!.newPage();
-    await page.goto(`${portal.origin}/custom/?state=blank`);
+    const page = await suite.session.newPage();
+    await page.goto(`${suite.portal.origin}/custom/?state=blank`);
     await page.evaluate(() => window.localStorage.clear());
     await page.reload();
     await page.locator('#kpi').waitFor();
@@ -75,7 +47,7 @@ describe('site profile on the custom replica', () => {
     expect(await tb(page, 'palette-launcher').count()).toBe(0);
 
     // The options page refuses a wrong mapping, naming the JSON path; then saves the example.
-    const options = await session!.newPage();
+    const options = await suite.session.newPage();
     const form = await openProfileForm(options);
     const mapping = form.getByTestId('profile-layout');
     await mapping.fill(JSON.stringify({ grid: { root: '#kpi', row: '.kpi-row' }, columns: [null, 'level1', { field: 'level2', widget: 'dropdown' }] }));
@@ -116,8 +88,8 @@ describe('site profile on the custom replica', () => {
     ]).catch(() => undefined);
     const saved = await waitForSaved(page, 'state:blank', before, 15_000);
     expect(saved.portal).toBe('custom');
-    expect(saved.indicators.period).toEqual(expectedRows(set, 'period'));
-    expect(saved.indicators.annual).toEqual(expectedRows(set, 'annual'));
+    expect(saved.indicators.period).toEqual(expectedRows(set).period);
+    expect(saved.indicators.annual).toEqual(expectedRows(set).annual);
     expect(saved.indicators.period.length).toBeGreaterThan(0);
 
     // Undo goes through the mapped delete button (its label is only ｢－｣): both sets are empty again.

@@ -1,0 +1,77 @@
+/**
+ * The shared setup of the extension suites: the replica portals served, Debian's Chromium with the built
+ * extension, the example library loaded — torn down after the file; a failed test saves screenshots and
+ * the console. Plus what the suites compute their expectations with.
+ */
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { TemplateSet } from '@/lib/domain';
+import { cellsForItem } from '@/lib/fill/plan';
+import type { FillField } from '@/lib/fill/types';
+import { type BrowserSession, launchBrowser } from './browser';
+import { backgroundRequest, EXTENSION_DIR, extensionPage } from './extension';
+import { saveArtifactsOnFailure } from './failure-artifacts';
+import { type PortalServer, startPortal } from './portal-server';
+
+export interface ExtensionSuite {
+  readonly portal: PortalServer;
+  readonly session: BrowserSession;
+  /** The example library's sets, as the background holds them. */
+  readonly sets: readonly TemplateSet[];
+  /** An example set by name (throws, naming the sets there are, when it is missing). */
+  setNamed(name: string): TemplateSet;
+}
+
+/** Registers the file's beforeAll/afterAll and returns the suite's state (valid inside tests). */
+export function extensionSuite(): ExtensionSuite {
+  let portal: PortalServer | undefined;
+  let session: BrowserSession | undefined;
+  let sets: TemplateSet[] = [];
+  saveArtifactsOnFailure(() => session);
+  beforeAll(async () => {
+    portal = await startPortal();
+    session = await launchBrowser({ extensionDir: EXTENSION_DIR });
+    const ext = await extensionPage(session);
+    await backgroundRequest(ext, 'library.loadBuiltIn', { which: 'example' });
+    sets = (await backgroundRequest<{ hits: { item: TemplateSet }[] }>(ext, 'library.searchSets', { text: '', limit: 100 })).hits.map((h) => h.item);
+    await ext.close();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await portal?.close();
+  });
+  return {
+    get portal() {
+      if (!portal) throw new Error('the replica portal is not started (used outside a test?)');
+      return portal;
+    },
+    get session() {
+      if (!session) throw new Error('the browser is not started (used outside a test?)');
+      return session;
+    },
+    get sets() {
+      return sets;
+    },
+    setNamed(name) {
+      const set = sets.find((s) => s.name === name);
+      if (!set) throw new Error(`example set ${name} not loaded (have: ${sets.map((s) => s.name).join(', ')})`);
+      return set;
+    },
+  };
+}
+
+/** The portal rows a fill of `set` must produce, per indicator set, as the portal's model holds them. */
+export function expectedRows(set: TemplateSet): { period: Array<Record<FillField, string>>; annual: Array<Record<FillField, string>> } {
+  const rows = (which: 'period' | 'annual') => set.items.flatMap((item) => cellsForItem(item, which) ?? []);
+  return { period: rows('period'), annual: rows('annual') };
+}
+
+/** The indicator fields of saved rows (the portal stores more, e.g. ids). */
+export function pick(rows: ReadonlyArray<Record<FillField, string>>): Array<Record<FillField, string>> {
+  return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
+}
+
+/** A Tianbao test id inside its shadow-root UI (`[data-tianbao]`), in a page or a frame. */
+export function tb(scope: Page | Frame | FrameLocator, testid: string): Locator {
+  return scope.locator(`[data-tianbao] [data-testid="${testid}"]`);
+}
