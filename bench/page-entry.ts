@@ -16,7 +16,7 @@ import { normaliseLabel } from '../lib/fill/labels';
 /** What the page exposes to the benchmark driver. */
 export interface PageBench {
   /** Milliseconds of detectForm + collectForm on this document, and the rows collected. */
-  detectCollect(): { ms: number; rows: number; grids: number };
+  detectCollect(reuse?: boolean): { ms: number; rows: number; grids: number };
   /** The paced fill; resolves with its duration, number of actions and the fields that did not take. */
   pacedFill(items: TemplateContent[], pauseMs: number): Promise<{ ms: number; actions: number; mismatches: number; written: number }>;
   /** Tianbao's own fill (lib/fill applyFill) without the extension, with its phase timings (diagnosis). */
@@ -31,10 +31,10 @@ function gridFor(set: IndicatorSet): GridHandle | undefined {
 }
 
 const bench: PageBench = {
-  detectCollect() {
+  detectCollect(reuse = false) {
     const started = performance.now();
     const form = detectForm(document);
-    const collected = form ? collectForm(form) : null;
+    const collected = form ? collectForm(form, undefined, { reuse }) : null;
     const ms = performance.now() - started;
     return { ms, rows: collected?.grids.reduce((n, g) => n + g.rows.length, 0) ?? 0, grids: form?.grids.length ?? 0 };
   },

@@ -80,13 +80,21 @@ export function rowCount(grid: GridHandle): number {
   return Math.max(rendered, Math.round(height / slickRowHeight(grid)));
 }
 
+/** The last read of each virtualised grid (by its root), for reads that may reuse rows out of view. */
+const scanned = new WeakMap<HTMLElement, { total: number; fields: string; rows: Map<number, { cells: RowCells; element: HTMLElement }> }>();
+
+/** How a grid is read: `reuse` lets a virtualised grid's rows out of view come from its last read (live checks). */
+export interface CollectOptions {
+  reuse?: boolean;
+}
+
 /**
  * Every row of a virtualised SlickGrid, which renders only the rows in view: scrolls its viewport through
  * in steps shorter than one screen (SlickGrid renders such steps synchronously), reads each step's rows by
  * their data index, and puts the scroll back — all in one synchronous run, so nothing is painted in between
  * and the person sees nothing move. SlickGrid keeps the row being edited rendered throughout.
  */
-function scanSlickRows(handle: GridHandle, fields: readonly FillField[]): { rows: RowCells[]; rowElements: HTMLElement[] } {
+function scanSlickRows(handle: GridHandle, fields: readonly FillField[], reuse: boolean): { rows: RowCells[]; rowElements: HTMLElement[] } {
   const height = slickRowHeight(handle);
   const read = new Map<number, { cells: RowCells; element: HTMLElement }>();
   const take = () => {
@@ -98,7 +106,13 @@ function scanSlickRows(handle: GridHandle, fields: readonly FillField[]): { rows
   take();
   const total = rowCount(handle);
   const viewport = slickViewport(handle);
-  if (viewport && read.size < total) {
+  const known = reuse ? scanned.get(handle.root) : undefined;
+  if (known && known.total === total && known.fields === fields.join()) {
+    // Same number of rows as the last full read: rows out of view are as they were (a person edits what
+    // is in view; anything else changing the rows changes their number, or comes through a fill, which
+    // reads in full).
+    for (const [index, entry] of known.rows) if (!read.has(index)) read.set(index, { cells: entry.cells, element: handle.root });
+  } else if (viewport && read.size < total) {
     const win = viewport.ownerDocument.defaultView!;
     const scrollTo = (top: number) => {
       viewport.scrollTop = top;
@@ -112,6 +126,7 @@ function scanSlickRows(handle: GridHandle, fields: readonly FillField[]): { rows
     }
     scrollTo(original);
   }
+  scanned.set(handle.root, { total, fields: fields.join(), rows: new Map(read) });
   const rows: RowCells[] = [];
   const rowElements: HTMLElement[] = [];
   for (let i = 0; i < Math.max(total, read.size); i += 1) {
@@ -123,11 +138,14 @@ function scanSlickRows(handle: GridHandle, fields: readonly FillField[]): { rows
   return { rows, rowElements };
 }
 
-/** Reads one grid's rows as displayed (every row, also those a virtualised grid has not rendered). */
-export function collectGrid(handle: GridHandle): CollectedGrid {
+/**
+ * Reads one grid's rows as displayed (every row, also those a virtualised grid has not rendered; with
+ * `reuse`, those come from its last read while the row count is unchanged).
+ */
+export function collectGrid(handle: GridHandle, options: CollectOptions = {}): CollectedGrid {
   const fields = FILL_FIELDS.filter((f) => handle.columns[f] !== undefined);
   if (handle.kind === 'slick') {
-    const { rows, rowElements } = scanSlickRows(handle, fields);
+    const { rows, rowElements } = scanSlickRows(handle, fields, options.reuse ?? false);
     return { set: currentSet(handle), fields, rows, handle, rowElements };
   }
   const rowElements = gridRows(handle);
@@ -216,8 +234,8 @@ function fieldValue(handle: { control: HTMLInputElement | HTMLTextAreaElement } 
  * Reads the whole form. `previous` carries the rows of a set the page is not showing now (a legacy grid
  * shows one set at a time), so a check still sees both sets.
  */
-export function collectForm(form: DetectedForm, previous?: Partial<Record<IndicatorSet, GridState>>): CollectedForm {
-  const grids = form.grids.map(collectGrid);
+export function collectForm(form: DetectedForm, previous?: Partial<Record<IndicatorSet, GridState>>, options: CollectOptions = {}): CollectedForm {
+  const grids = form.grids.map((g) => collectGrid(g, options));
   const states: GridState[] = [...grids];
   for (const set of ['period', 'annual'] as const) {
     if (!states.some((g) => g.set === set) && previous?.[set]) states.push(previous[set]!);

@@ -212,8 +212,9 @@ export function startPortal(deps: PortalDeps): void {
     await readHiddenSets(form);
     if (!form) return findings;
     const pending = observer.takeRecords();
-    collected = collectForm(form, previousSets);
-    // Collecting a virtualised grid scrolls it through and back: those mutations are Tianbao's own.
+    // Live: a virtualised grid's rows out of view come from its last full read (no scroll-through per edit).
+    collected = collectForm(form, previousSets, { reuse: true });
+    // A full read of a virtualised grid scrolls it through and back: those mutations are Tianbao's own.
     observer.takeRecords();
     if (pending.length > 0) onMutations(pending);
     for (const g of collected.grids) previousSets[g.set] = g;
