@@ -298,6 +298,9 @@ export function findSetTabs(scope: Document | Element): SetTab[] {
   const candidates = scope.querySelectorAll<HTMLElement>('[role="tab"], .el-tabs__item, li, a, button, .tab, [class*="tab"]');
   const found: SetTab[] = [];
   for (const el of candidates) {
+    // textContent first (innerText needs layout): a tab's caption is short.
+    const raw = el.textContent ?? '';
+    if (raw.length > 80 || raw.trim() === '') continue;
     const label = normaliseLabel(text(el));
     if (label.length === 0 || label.length > 20) continue;
     const sets = (Object.keys(SET_PATTERNS) as IndicatorSet[]).filter((s) => SET_PATTERNS[s].test(label));

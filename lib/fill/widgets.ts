@@ -381,7 +381,8 @@ function writeNativeSelect(cell: Element, value: string): void {
   const option = Array.from(select.options).find((o) => normaliseLabel(o.textContent ?? '') === want || normaliseLabel(o.value) === want);
   if (!option) throw new Error(`下拉框没有选项「${value}」`);
   const win = select.ownerDocument.defaultView!;
-  select.focus({ preventScroll: true });
+  // Focus announced by events, not moved (a real focus() per select forces a style recalculation).
+  announceFocus(select);
   select.value = option.value;
   select.dispatchEvent(new win.Event('input', { bubbles: true, composed: true }));
   select.dispatchEvent(new win.Event('change', { bubbles: true, composed: true }));
