@@ -436,6 +436,25 @@ const suite: BenchSuite = async () => {
         ),
       );
 
+      log('page floor: 15 rows added');
+      const floor: number[] = [];
+      for (let i = 0; i <= PACED_RUNS; i += 1) {
+        const page = await blankPage(plain, `${portal.origin}/element/?state=blank`, elementReady);
+        await injectBench(page, bundle);
+        const r = await page.evaluate((n) => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.addRowsFloor(n), items.length);
+        await page.close();
+        if (i > 0) floor.push(r.ms);
+      }
+      figures.push(
+        latency(
+          'browser.page-add-rows-15-element',
+          'the page itself: 15 clicks of 新增指标 until the 15 rows are rendered, modern replica (a floor under any fill that adds rows the way a person does)',
+          floor,
+          undefined,
+          'no Tianbao code between the clicks and the rows; el-table with four persistent el-selects per row',
+        ),
+      );
+
       log('RPA-style fill');
       const rpa: number[] = [];
       try {

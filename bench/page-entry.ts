@@ -12,6 +12,7 @@ import { planFill } from '../lib/fill/plan';
 import type { IndicatorSet } from '../lib/fill/types';
 import { click, flush, readCell, writeCell } from '../lib/fill/widgets';
 import { normaliseLabel } from '../lib/fill/labels';
+import { waitFor } from '../lib/fill/wait';
 
 /** What the page exposes to the benchmark driver. */
 export interface PageBench {
@@ -19,6 +20,8 @@ export interface PageBench {
   detectCollect(reuse?: boolean): { ms: number; rows: number; grids: number };
   /** The paced fill; resolves with its duration, number of actions and the fields that did not take. */
   pacedFill(items: TemplateContent[], pauseMs: number): Promise<{ ms: number; actions: number; mismatches: number; written: number }>;
+  /** The page's own cost of adding `count` rows: `count` clicks of its add-row button until the rows are there. */
+  addRowsFloor(count: number): Promise<{ ms: number }>;
   /** Tianbao's own fill (lib/fill applyFill) without the extension, with its phase timings (diagnosis). */
   tracedFill(items: TemplateContent[]): Promise<{ ms: number; ok: boolean; mismatches: number; phases: Array<[string, number]> }>;
 }
@@ -37,6 +40,17 @@ const bench: PageBench = {
     const collected = form ? collectForm(form, undefined, { reuse }) : null;
     const ms = performance.now() - started;
     return { ms, rows: collected?.grids.reduce((n, g) => n + g.rows.length, 0) ?? 0, grids: form?.grids.length ?? 0 };
+  },
+
+  async addRowsFloor(count) {
+    const grid = findGrids(document)[0];
+    const button = grid ? findAddRowButton(grid) : null;
+    if (!grid || !button) throw new Error('no grid with an add-row button on this page');
+    const before = gridRows(grid).length;
+    const started = performance.now();
+    for (let i = 0; i < count; i += 1) click(button);
+    await waitFor(document, () => gridRows(findGrids(document)[0] ?? grid).length >= before + count, { timeout: 60_000, what: 'rows' });
+    return { ms: performance.now() - started };
   },
 
   async tracedFill(items) {
