@@ -41,7 +41,7 @@ const suite: BenchSuite = async () => {
   const big = bigExport(seed);
   const bigProjects = parseText(big).projects.length;
   const seedProjects = parseText(seed).projects.length;
-  const bench = new Bench({ warmupIterations: 10, iterations: 50, time: 0, warmupTime: 0, retainSamples: true });
+  const bench = new Bench({ warmupIterations: 50, iterations: 300, time: 0, warmupTime: 0, retainSamples: true });
   bench.add('seed', () => {
     parseText(seed);
   });

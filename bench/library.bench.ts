@@ -210,7 +210,7 @@ async function searchFigures(library: TemplateLibrary): Promise<BenchFigure[]> {
   let g = 0;
   /** Runs one task in its own Bench, so its CPU time per call can be told apart. */
   const measure = async (fn: () => void): Promise<{ samples: number[]; cpuPerCall: number }> => {
-    const bench = new Bench({ time: 1500, warmupTime: 200, retainSamples: true });
+    const bench = new Bench({ time: 3000, warmupTime: 1000, retainSamples: true });
     bench.add('task', fn);
     const cpu = process.cpuUsage();
     await bench.run();
