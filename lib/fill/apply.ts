@@ -130,15 +130,28 @@ async function scrollSlickRow(grid: GridHandle, index: number, doc: Document): P
   await waitFor(doc, () => slickRowByIndex(grid, index), { timeout: 1000, what: `第${index + 1}行` }).catch(() => null);
 }
 
-/** Clicks the grid's add-row button `count` times and waits until the rows are there. */
-async function addRows(grid: GridHandle, count: number, doc: Document, signal?: AbortSignal, live: () => GridHandle = () => grid): Promise<void> {
-  if (count <= 0) return;
-  const button = findAddRowButton(grid);
-  if (!button) throw new Error('找不到“新增指标”按钮');
-  const before = rowCount(grid);
-  for (let i = 0; i < count; i += 1) click(button);
-  await waitFor(doc, () => rowCount(live()) >= before + count, { timeout: 10_000, what: `新增${count}行`, signal });
-  // The rows are there; the page's follow-up layout work folds into the first pass's render.
+/**
+ * Clicks each grid's add-row button `count` times (all grids first, so the page renders the new rows in
+ * one go) and waits until every grid has them, judged on the live grids (a re-render may replace them).
+ */
+async function addRows(doc: Document, requests: ReadonlyArray<{ live: () => GridHandle | null; count: number }>, signal?: AbortSignal): Promise<void> {
+  const targets: Array<{ live: () => GridHandle | null; count: number; before: number }> = [];
+  for (const { live, count } of requests) {
+    const grid = live();
+    if (!grid || count <= 0) continue;
+    const button = findAddRowButton(grid);
+    if (!button) throw new Error('找不到“新增指标”按钮');
+    targets.push({ live, count, before: rowCount(grid) });
+    for (let i = 0; i < count; i += 1) click(button);
+  }
+  if (targets.length === 0) return;
+  await waitFor(doc, () => targets.every((t) => { const g = t.live(); return g !== null && rowCount(g) >= t.before + t.count; }), {
+    timeout: 10_000,
+    what: targets.map((t) => `新增${t.count}行`).join('、'),
+    signal,
+  });
+  // The rows and their widgets are there: no need to wait for the page's follow-up layout work, which
+  // then folds into the first pass's render.
   await tick(doc.defaultView!);
 }
 
@@ -176,6 +189,21 @@ async function writeOneByOne(grid: GridHandle, ops: readonly CellOp[], doc: Docu
   }
 }
 
+/**
+ * One pass into one grid: the synchronous writes in a batch, the page's re-render, then the rest one at
+ * a time and another re-render. Takes the live grid each time (a re-render may remount it). Returns how
+ * many ops needed the one-at-a-time path.
+ */
+async function writePass(live: () => GridHandle, ops: readonly CellOp[], doc: Document, signal?: AbortSignal): Promise<number> {
+  const slow = writeNow(live(), ops, signal);
+  await flush(doc);
+  if (slow.length > 0) {
+    await writeOneByOne(live(), slow, doc, signal);
+    await flush(doc);
+  }
+  return slow.length;
+}
+
 /** Mismatches of one set's ops against the grid as it reads now (rows found by identity when they moved). */
 function mismatchesFor(grid: GridHandle, set: IndicatorSet, ops: readonly CellOp[]): FillMismatch[] {
   const state = collectGrid(grid);
@@ -207,25 +235,7 @@ interface SetWork {
 async function fillTogether(form: DetectedForm, work: readonly SetWork[], trace: (phase: string) => void, signal?: AbortSignal): Promise<void> {
   const { doc } = form;
   const live = (set: IndicatorSet) => gridForSet(form, set);
-  const targets: Array<{ set: IndicatorSet; before: number; add: number }> = [];
-  for (const w of work) {
-    const grid = live(w.set);
-    if (!grid || w.add <= 0) continue;
-    const button = findAddRowButton(grid);
-    if (!button) throw new Error('找不到“新增指标”按钮');
-    targets.push({ set: w.set, before: rowCount(grid), add: w.add });
-    for (let i = 0; i < w.add; i += 1) click(button);
-  }
-  if (targets.length > 0) {
-    await waitFor(doc, () => targets.every((t) => { const g = live(t.set); return g !== null && rowCount(g) >= t.before + t.add; }), {
-      timeout: 10_000,
-      what: targets.map((t) => `新增${t.add}行`).join('、'),
-      signal,
-    });
-    // The rows and their widgets are there: no need to wait for the page's follow-up layout work, which
-    // then folds into the first pass's render.
-    await tick(doc.defaultView!);
-  }
+  await addRows(doc, work.map((w) => ({ live: () => live(w.set), count: w.add })), signal);
   trace('add rows');
   for (const [i, pass] of PASSES.entries()) {
     const later: Array<{ set: IndicatorSet; ops: CellOp[] }> = [];
@@ -254,18 +264,13 @@ async function fillOne(form: DetectedForm, w: SetWork, trace: (phase: string) =>
   const grid = await showSet(form, w.set, signal);
   trace(`${w.set}: show`);
   if (!grid) return;
-  if (w.add > 0) await addRows(grid, w.add, doc, signal, () => gridForSet(form, w.set) ?? grid);
+  await addRows(doc, [{ live: () => gridForSet(form, w.set) ?? grid, count: w.add }], signal);
   trace(`${w.set}: add rows`);
   // Each pass takes the live grid: the page may re-render (even remount) it mid-fill.
   const live = () => gridForSet(form, w.set) ?? grid;
   for (const [i, pass] of PASSES.entries()) {
-    const ops = writeNow(live(), w.cellOps.filter((o) => pass.includes(o.field)), signal);
-    await flush(doc);
-    if (ops.length > 0) {
-      await writeOneByOne(live(), ops, doc, signal);
-      await flush(doc);
-    }
-    trace(`${w.set}: pass ${i + 1} (${ops.length} one by one)`);
+    const slow = await writePass(live, w.cellOps.filter((o) => pass.includes(o.field)), doc, signal);
+    trace(`${w.set}: pass ${i + 1} (${slow} one by one)`);
   }
 }
 
@@ -322,13 +327,8 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
       if (!shown) break;
       await flush(doc);
       const again = w.cellOps.filter((o) => missing.some((m) => m.row === o.row && m.field === o.field));
-      for (const pass of PASSES) {
-        const live = () => gridForSet(form, w.set) ?? shown;
-        const ops = writeNow(live(), again.filter((o) => pass.includes(o.field)), signal);
-        await flush(doc);
-        if (ops.length > 0) await writeOneByOne(live(), ops, doc, signal);
-      }
-      await flush(doc);
+      const live = () => gridForSet(form, w.set) ?? shown;
+      for (const pass of PASSES) await writePass(live, again.filter((o) => pass.includes(o.field)), doc, signal);
       missing = mismatchesFor(gridForSet(form, w.set) ?? shown, w.set, w.cellOps);
     }
     mismatches.push(...missing);
