@@ -22,7 +22,7 @@ import { type BrowserSession, buildPortal, launchBrowser, startPortal, type Port
 import { backgroundRequest, buildExtension, EXTENSION_DIR, extensionPage } from '../test/e2e/support/extension';
 import { nativeGridHtml } from './native-grid';
 import type { PageBench } from './page-entry';
-import type { BenchFigure, BenchSuite } from './types';
+import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 
 /** Runs per method (after one warm-up run each); medians of these go into the table. */
 const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 3;
@@ -511,12 +511,4 @@ const suite: BenchSuite = async () => {
 export default suite;
 
 // `npx tsx bench/browser.bench.ts` runs this suite alone.
-if (typeof process !== 'undefined' && process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
-  suite().then(
-    (figures) => console.log(JSON.stringify(figures, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, suite);

@@ -10,7 +10,7 @@ import { Bench } from 'tinybench';
 import { TemplateLibrary } from '../lib/db/library';
 import type { SourceRow } from '../lib/parse/index';
 import { readTemplateSheet } from '../lib/library/template-sheet';
-import type { BenchFigure, BenchSuite } from './types';
+import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 import { random } from './random';
 
 /** Templates (rows) in the generated library. */
@@ -347,12 +347,4 @@ const suite: BenchSuite = async () => {
 export default suite;
 
 // `npx tsx bench/library.bench.ts` runs this suite alone.
-if (typeof process !== 'undefined' && process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
-  suite().then(
-    (figures) => console.log(JSON.stringify(figures, null, 2)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfMain(import.meta.url, suite);

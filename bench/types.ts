@@ -17,3 +17,15 @@ export interface BenchFigure {
 
 /** A benchmark module exports one suite; bench/run.ts runs them all and writes bench/results.json. */
 export type BenchSuite = () => Promise<BenchFigure[]>;
+
+/** `npx tsx bench/<suite>.bench.ts` runs that suite alone: call with the module's `import.meta.url`. */
+export function runIfMain(moduleUrl: string, suite: BenchSuite): void {
+  if (typeof process === 'undefined' || !process.argv[1] || !moduleUrl.endsWith(process.argv[1].replace(/\\/g, '/'))) return;
+  suite().then(
+    (figures) => console.log(JSON.stringify(figures, null, 2)),
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}
