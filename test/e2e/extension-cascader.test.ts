@@ -9,8 +9,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readSaved, waitForSaved } from './support';
-import { expectedRows, pick, tb, extensionSuite } from './support/suite';
+import { expectedRows, pick, extensionSuite, fillThroughPalette, undoThroughPalette, saveThroughGuard } from './support/suite';
 import { REPO_ROOT } from './support/portal-server';
 
 const suite = extensionSuite();
@@ -42,17 +41,6 @@ async function freshPage(query: string): Promise<Page> {
 /** Grid columns: 0 selection, 1 序号, 2 一级, 3 二级, 4 三级, 5 计算符号, 6 指标值, 7 计量单位, 8 指标值说明. */
 function cell(page: Page, row: number, column: number): Locator {
   return page.locator('#pane-period .el-table__body tr.el-table__row').nth(row).locator('td').nth(column);
-}
-
-/** Clicks 保存; if Tianbao's guard asks, the person chooses 仍然提交 (the choice is theirs). */
-async function save(page: Page, key: string): Promise<Awaited<ReturnType<typeof waitForSaved>>> {
-  const before = (await readSaved(page))?.projects.find((p) => p.key === key)?.savedAt ?? '';
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  const anyway = tb(page, 'submit-anyway');
-  await Promise.race([tb(page, 'submit-guard').waitFor({ timeout: 5000 }).then(() => anyway.click()), waitForSaved(page, key, before, 5000)]).catch(
-    () => undefined,
-  );
-  return waitForSaved(page, key, before, 15_000);
 }
 
 type Widgets = {
@@ -124,7 +112,7 @@ describe.each([['1'], ['filterable']])('el-cascader adapter on the real widget (
     // What 保存 sends holds the picks: the adapter went through the widget, not around it.
     await page.getByRole('tab', { name: '年度绩效指标' }).click();
     await page.locator('#pane-annual .el-table__body tr.el-table__row').nth(3).locator('td').nth(6).locator('input').fill('10');
-    const saved = await save(page, 'state:errors');
+    const saved = await saveThroughGuard(page, 'state:errors');
     expect(saved.indicators.period.map((r) => [r.level1, r.level2])).toEqual([
       ['效益指标', '可持续影响'],
       ['产出指标', '成本指标'],
@@ -147,22 +135,11 @@ describe('the replica’s cascader is widget-driven', () => {
     });
     await page.getByRole('tab', { name: '年度绩效指标' }).click();
     await page.locator('#pane-annual .el-table__body tr.el-table__row').nth(3).locator('td').nth(6).locator('input').fill('10');
-    const saved = await save(page, 'state:errors');
+    const saved = await saveThroughGuard(page, 'state:errors');
     expect(saved.indicators.period[0]).toMatchObject({ level1: '产出指标', level2: '数量指标' });
     await page.close();
   });
 });
-
-async function fillThroughPalette(page: Page, setName: string): Promise<string> {
-  await tb(page, 'palette-launcher').click();
-  await tb(page, 'palette-search').fill(setName);
-  await tb(page, 'palette-item').filter({ hasText: setName }).first().waitFor();
-  await expect.poll(() => tb(page, 'palette-item').first().locator('.name').textContent()).toBe(setName);
-  await tb(page, 'palette-search').press('Enter');
-  const report = page.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
-  await report.waitFor({ timeout: 90_000 });
-  return (await report.textContent()) ?? '';
-}
 
 describe.each([['1'], ['filterable']])('Tianbao on the cascader variant (?cascader=%s)', (mode) => {
   it('fills a set through the palette; 保存 sends its 二级 (and every other value); the report says verified; undo restores', async () => {
@@ -170,23 +147,21 @@ describe.each([['1'], ['filterable']])('Tianbao on the cascader variant (?cascad
     await page.getByPlaceholder('请输入项目实施期总体目标').fill('保障政务服务中心设备全年稳定运行。');
     await page.getByPlaceholder('请输入本年度目标').fill('全年设备完好率不低于98%。');
     const set = suite.setNamed('信息化项目管理经费');
-    const report = await fillThroughPalette(page, set.name);
+    const report = await fillThroughPalette(page, set.name, 90_000);
     expect(report).toContain('全部核对无误');
     // The cascader shows the whole path, as a person picking it would see.
     const expected = expectedRows(set);
     expect(await shown(page, 0)).toBe(`${expected.period[0]!.level1} / ${expected.period[0]!.level2}`);
     await expect.poll(() => page.locator('.el-cascader__dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 
-    const saved = await save(page, 'state:blank');
+    const saved = await saveThroughGuard(page, 'state:blank');
     expect(saved.indicators.period.map((r) => r.level2)).toEqual(expected.period.map((r) => r.level2));
     expect(saved.indicators.annual.map((r) => r.level2)).toEqual(expected.annual.map((r) => r.level2));
     expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
     expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
 
-    await tb(page, 'palette-launcher').click();
-    await tb(page, 'fill-undo').click();
-    await expect.poll(() => page.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 30_000 }).toContain('已撤销');
-    const afterUndo = await save(page, 'state:blank');
+    await undoThroughPalette(page, 30_000);
+    const afterUndo = await saveThroughGuard(page, 'state:blank');
     expect(afterUndo.indicators.period).toEqual([]);
     expect(afterUndo.indicators.annual).toEqual([]);
     await page.close();

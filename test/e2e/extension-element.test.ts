@@ -5,8 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readSaved, waitForSaved } from './support';
-import { expectedRows, pick, tb, extensionSuite } from './support/suite';
+import { expectedRows, pick, tb, extensionSuite, fillThroughPalette, undoThroughPalette, saveThroughGuard } from './support/suite';
 
 const suite = extensionSuite();
 
@@ -19,30 +18,9 @@ async function freshPage(query: string): Promise<Page> {
   return page;
 }
 
-async function fillThroughPalette(page: Page, setName: string): Promise<string> {
-  await tb(page, 'palette-launcher').click();
-  await tb(page, 'palette-search').fill(setName);
-  await tb(page, 'palette-item').filter({ hasText: setName }).first().waitFor();
-  await expect.poll(() => tb(page, 'palette-item').first().locator('.name').textContent()).toBe(setName);
-  await tb(page, 'palette-search').press('Enter');
-  const report = page.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
-  await report.waitFor({ timeout: 60_000 });
-  return (await report.textContent()) ?? '';
-}
-
 async function typeGoals(page: Page): Promise<void> {
   await page.getByPlaceholder('请输入项目实施期总体目标').fill('保障政务服务中心设备全年稳定运行。');
   await page.getByPlaceholder('请输入本年度目标').fill('全年设备完好率不低于98%。');
-}
-
-/** Clicks 保存; if Tianbao's guard asks, the person chooses 仍然提交 (the choice is theirs). */
-async function save(page: Page, key: string): Promise<Awaited<ReturnType<typeof waitForSaved>>> {
-  const before = (await readSaved(page))?.projects.find((p) => p.key === key)?.savedAt ?? '';
-  await page.getByRole('button', { name: '保存', exact: true }).click();
-  const guard = tb(page, 'submit-guard');
-  const anyway = tb(page, 'submit-anyway');
-  await Promise.race([guard.waitFor({ timeout: 5000 }).then(() => anyway.click()), waitForSaved(page, key, before, 5000)]).catch(() => undefined);
-  return waitForSaved(page, key, before, 15_000);
 }
 
 describe('modern replica (Element Plus)', () => {
@@ -52,16 +30,14 @@ describe('modern replica (Element Plus)', () => {
     const set = suite.setNamed('信息化项目管理经费');
     const report = await fillThroughPalette(page, set.name);
     expect(report).toContain('全部核对无误');
-    const saved = await save(page, 'state:blank');
+    const saved = await saveThroughGuard(page, 'state:blank');
     const expected = expectedRows(set);
     expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
     expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
 
     // Undo: the saved model after 保存 matches the state before the fill (both sets empty).
-    await tb(page, 'palette-launcher').click();
-    await tb(page, 'fill-undo').click();
-    await expect.poll(() => page.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 30_000 }).toContain('已撤销');
-    const afterUndo = await save(page, 'state:blank');
+    await undoThroughPalette(page, 30_000);
+    const afterUndo = await saveThroughGuard(page, 'state:blank');
     expect(afterUndo.indicators.period).toEqual([]);
     expect(afterUndo.indicators.annual).toEqual([]);
   });
@@ -128,7 +104,7 @@ describe('modern replica (Element Plus)', () => {
     const report = await fillThroughPalette(page, set.name);
     expect(report).toContain('全部核对无误');
     expect(Number(await page.evaluate(() => document.documentElement.dataset.portalRerenders ?? '0'))).toBeGreaterThan(0);
-    const saved = await save(page, 'state:blank');
+    const saved = await saveThroughGuard(page, 'state:blank');
     const expected = expectedRows(set);
     expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
     expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));

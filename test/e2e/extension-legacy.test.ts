@@ -7,7 +7,7 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readSaved, waitForSaved } from './support';
 import { extensionPage } from './support/extension';
-import { expectedRows, pick, tb, extensionSuite } from './support/suite';
+import { expectedRows, pick, tb, extensionSuite, fillThroughPalette, undoThroughPalette } from './support/suite';
 
 const suite = extensionSuite();
 
@@ -26,17 +26,6 @@ async function freshPage(query: string): Promise<Page> {
 async function typeGoals(page: Page): Promise<void> {
   await main(page).locator('#ztmb').fill('保障政务服务中心设备全年稳定运行。');
   await main(page).locator('#ndmb').fill('全年设备完好率不低于98%。');
-}
-
-async function fillThroughPalette(page: Page, setName: string): Promise<string> {
-  const g = grid(page);
-  await tb(g, 'palette-launcher').click();
-  await tb(g, 'palette-search').fill(setName);
-  await expect.poll(() => tb(g, 'palette-item').first().locator('.name').textContent(), { timeout: 15_000 }).toBe(setName);
-  await tb(g, 'palette-search').press('Enter');
-  const report = g.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
-  await report.waitFor({ timeout: 60_000 });
-  return (await report.textContent()) ?? '';
 }
 
 /** 保存 in the form frame; if Tianbao's guard asks, the person chooses 仍然提交; then the portal's own OK. */
@@ -104,16 +93,14 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
     const page = await freshPage('?state=blank');
     await typeGoals(page);
     const set = suite.setNamed('信息化项目管理经费');
-    expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
+    expect(await fillThroughPalette(grid(page), set.name)).toContain('全部核对无误');
     const saved = await save(page, 'state:blank');
     const expected = expectedRows(set);
     expect(pick(saved.indicators.period)).toEqual(pick(expected.period));
     expect(pick(saved.indicators.annual)).toEqual(pick(expected.annual));
 
     const g = grid(page);
-    await tb(g, 'palette-launcher').click();
-    await tb(g, 'fill-undo').click();
-    await expect.poll(() => g.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 60_000 }).toContain('已撤销');
+    await undoThroughPalette(g, 60_000);
     const afterUndo = await save(page, 'state:blank');
     expect(afterUndo.indicators.period).toEqual([]);
     expect(afterUndo.indicators.annual).toEqual([]);
@@ -127,7 +114,7 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
     const before = await save(page, 'rows:40');
     expect(before.indicators.period).toHaveLength(40);
     const set = suite.setNamed('信息化项目管理经费');
-    expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
+    expect(await fillThroughPalette(grid(page), set.name)).toContain('全部核对无误');
     const saved = await save(page, 'rows:40');
     const expected = expectedRows(set);
     for (const which of ['period', 'annual'] as const) {
@@ -190,7 +177,7 @@ describe('legacy replica (SlickGrid in nested iframes)', () => {
     const page = await freshPage('?state=blank&rerender=1');
     await typeGoals(page);
     const set = suite.setNamed('信息化项目管理经费');
-    expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
+    expect(await fillThroughPalette(grid(page), set.name)).toContain('全部核对无误');
     const gridFrame = page.frames().find((f) => f.url().includes('/legacy/grid.html'))!;
     expect(Number(await gridFrame.evaluate(() => document.documentElement.dataset.portalRerenders ?? '0'))).toBeGreaterThan(0);
     const saved = await save(page, 'state:blank');

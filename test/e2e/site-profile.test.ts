@@ -6,9 +6,8 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readSaved, waitForSaved } from './support';
 import { E2E_PORTALS } from './support/extension';
-import { expectedRows, tb, extensionSuite } from './support/suite';
+import { expectedRows, tb, extensionSuite, fillThroughPalette, undoThroughPalette, saveThroughGuard } from './support/suite';
 
 const suite = extensionSuite();
 
@@ -71,38 +70,18 @@ describe('site profile on the custom replica', () => {
 
     await page.locator('#g-long').fill('保障信息化项目稳定运行。');
     await page.locator('#g-year').fill('全年系统正常运行率不低于99%。');
-    await tb(page, 'palette-launcher').click();
-    await tb(page, 'palette-search').fill(set.name);
-    await expect.poll(() => tb(page, 'palette-item').first().locator('.name').textContent(), { timeout: 15_000 }).toBe(set.name);
-    await tb(page, 'palette-search').press('Enter');
-    const report = page.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
-    await report.waitFor({ timeout: 60_000 });
-    expect(await report.textContent()).toContain('全部核对无误');
+    expect(await fillThroughPalette(page, set.name)).toContain('全部核对无误');
 
     // 保存; if Tianbao's guard asks, the person lets it through.
-    const before = (await readSaved(page))?.projects.find((p) => p.key === 'state:blank')?.savedAt ?? '';
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await Promise.race([
-      tb(page, 'submit-guard').waitFor({ timeout: 5000 }).then(() => tb(page, 'submit-anyway').click()),
-      waitForSaved(page, 'state:blank', before, 5000),
-    ]).catch(() => undefined);
-    const saved = await waitForSaved(page, 'state:blank', before, 15_000);
+    const saved = await saveThroughGuard(page, 'state:blank');
     expect(saved.portal).toBe('custom');
     expect(saved.indicators.period).toEqual(expectedRows(set).period);
     expect(saved.indicators.annual).toEqual(expectedRows(set).annual);
     expect(saved.indicators.period.length).toBeGreaterThan(0);
 
     // Undo goes through the mapped delete button (its label is only ｢－｣): both sets are empty again.
-    await tb(page, 'palette-launcher').click();
-    await tb(page, 'fill-undo').click();
-    await expect.poll(() => page.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout: 60_000 }).toContain('已撤销');
-    const undoneBefore = saved.savedAt;
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await Promise.race([
-      tb(page, 'submit-guard').waitFor({ timeout: 5000 }).then(() => tb(page, 'submit-anyway').click()),
-      waitForSaved(page, 'state:blank', undoneBefore, 5000),
-    ]).catch(() => undefined);
-    const undone = await waitForSaved(page, 'state:blank', undoneBefore, 15_000);
+    await undoThroughPalette(page, 60_000);
+    const undone = await saveThroughGuard(page, 'state:blank');
     expect(undone.indicators.period).toEqual([]);
     expect(undone.indicators.annual).toEqual([]);
 

@@ -4,7 +4,7 @@
  * the console. Plus what the suites compute their expectations with.
  */
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TemplateSet } from '@/lib/domain';
 import { cellsForItem } from '@/lib/fill/plan';
 import type { FillField } from '@/lib/fill/types';
@@ -12,6 +12,8 @@ import { type BrowserSession, launchBrowser } from './browser';
 import { backgroundRequest, EXTENSION_DIR, extensionPage } from './extension';
 import { saveArtifactsOnFailure } from './failure-artifacts';
 import { type PortalServer, startPortal } from './portal-server';
+import type { SavedProject } from '../../portal/shared/model';
+import { readSaved, waitForSaved } from './saved';
 
 export interface ExtensionSuite {
   readonly portal: PortalServer;
@@ -74,4 +76,35 @@ export function pick(rows: ReadonlyArray<Record<FillField, string>>): Array<Reco
 /** A Tianbao test id inside its shadow-root UI (`[data-tianbao]`), in a page or a frame. */
 export function tb(scope: Page | Frame | FrameLocator, testid: string): Locator {
   return scope.locator(`[data-tianbao] [data-testid="${testid}"]`);
+}
+
+/**
+ * Opens Tianbao's palette in `scope` (the page, or the frame holding the grid), searches `setName`, checks
+ * it is the first hit, fills it with Enter and returns the fill report's text.
+ */
+export async function fillThroughPalette(scope: Page | FrameLocator, setName: string, reportTimeout = 60_000): Promise<string> {
+  await tb(scope, 'palette-launcher').click();
+  await tb(scope, 'palette-search').fill(setName);
+  await expect.poll(() => tb(scope, 'palette-item').first().locator('.name').textContent(), { timeout: 15_000 }).toBe(setName);
+  await tb(scope, 'palette-search').press('Enter');
+  const report = scope.locator('[data-tianbao] [data-testid="fill-report"].ok, [data-tianbao] [data-testid="fill-report"].bad');
+  await report.waitFor({ timeout: reportTimeout });
+  return (await report.textContent()) ?? '';
+}
+
+/** Undoes the last fill from the palette in `scope` and waits for the report to say so. */
+export async function undoThroughPalette(scope: Page | FrameLocator, timeout: number): Promise<void> {
+  await tb(scope, 'palette-launcher').click();
+  await tb(scope, 'fill-undo').click();
+  await expect.poll(() => scope.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout }).toContain('已撤销');
+}
+
+/** Clicks the page's 保存; if Tianbao's guard asks, the person chooses 仍然提交 (the choice is theirs). */
+export async function saveThroughGuard(page: Page, key: string): Promise<SavedProject> {
+  const before = (await readSaved(page))?.projects.find((p) => p.key === key)?.savedAt ?? '';
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await Promise.race([tb(page, 'submit-guard').waitFor({ timeout: 5000 }).then(() => tb(page, 'submit-anyway').click()), waitForSaved(page, key, before, 5000)]).catch(
+    () => undefined,
+  );
+  return waitForSaved(page, key, before, 15_000);
 }
