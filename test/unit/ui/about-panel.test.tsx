@@ -1,32 +1,21 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing';
 import { I18nProvider } from '../../../components/i18n';
+import { reactRoot } from './react-root';
 import { AboutPanel } from '../../../components/options/about-panel';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
+const dom = reactRoot();
 let manifest: { version: string; permissions: string[] };
 
 beforeEach(() => {
-  fakeBrowser.reset();
   manifest = { version: '0.1.0', permissions: ['storage'] };
   vi.spyOn(browser.runtime, 'getManifest').mockImplementation(() => manifest as never);
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
 });
 
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.unstubAllGlobals();
-  vi.restoreAllMocks();
 });
 
 function stubStorage(storage: Partial<StorageManager>) {
@@ -35,7 +24,7 @@ function stubStorage(storage: Partial<StorageManager>) {
 
 async function render(persistedInBackground: boolean | null) {
   await act(async () =>
-    root.render(
+    dom.root.render(
       <I18nProvider locale="zh-CN">
         <AboutPanel stats={{ templates: 3, sets: 1, tags: [], persisted: persistedInBackground } as never} />
       </I18nProvider>,
@@ -49,30 +38,30 @@ describe('AboutPanel', () => {
     const persist = vi.fn(async () => true);
     stubStorage({ estimate: async () => ({ usage: 2 * 1024 * 1024, quota: 1e9 }), persisted: async () => false, persist });
     await render(null);
-    expect(container.textContent).toContain('2.0 MB');
-    expect(container.textContent).toContain('0.1.0');
+    expect(dom.container.textContent).toContain('2.0 MB');
+    expect(dom.container.textContent).toContain('0.1.0');
     expect(persist).toHaveBeenCalledOnce();
-    expect(container.textContent).toContain('已开启：浏览器不会自动清理这些数据。');
+    expect(dom.container.textContent).toContain('已开启：浏览器不会自动清理这些数据。');
   });
 
   it('says when storage is not persistent and the browser refuses', async () => {
     stubStorage({ estimate: async () => ({ usage: 10, quota: 1e9 }), persisted: async () => false, persist: async () => false });
     await render(null);
-    expect(container.textContent).toContain('未开启');
-    expect(container.textContent).toContain('10 B');
+    expect(dom.container.textContent).toContain('未开启');
+    expect(dom.container.textContent).toContain('10 B');
   });
 
   it('counts unlimited storage as protected when persisted() says no', async () => {
     manifest.permissions.push('unlimitedStorage');
     stubStorage({ estimate: async () => ({ usage: 10, quota: 1e9 }), persisted: async () => false, persist: async () => false });
     await render(null);
-    expect(container.querySelector('[data-testid="about-persisted"]')?.textContent).toContain('不受限存储');
+    expect(dom.container.querySelector('[data-testid="about-persisted"]')?.textContent).toContain('不受限存储');
   });
 
   it('falls back to what the background said where the page cannot ask', async () => {
     stubStorage({});
     await render(true);
-    expect(container.textContent).toContain('已开启');
-    expect(container.textContent).toContain('浏览器未提供');
+    expect(dom.container.textContent).toContain('已开启');
+    expect(dom.container.textContent).toContain('浏览器未提供');
   });
 });

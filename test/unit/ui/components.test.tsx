@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing';
 import { I18nProvider } from '../../../components/i18n';
+import { reactRoot } from './react-root';
 import { TemplateEditor } from '../../../components/options/editors';
 import { DEFAULT_PROFILE } from '../../../lib/domain/taxonomy';
 import { FindingsList } from '../../../components/sidepanel/findings-list';
@@ -15,26 +14,10 @@ import { splitValue } from '../../../lib/domain/values';
 import type { Locale } from '../../../lib/i18n';
 import type { PageFinding, PageState } from '../../../lib/page/protocol';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  vi.restoreAllMocks();
-});
+const dom = reactRoot();
 
 async function render(node: React.ReactNode, locale: Locale = 'zh-CN') {
-  await act(async () => root.render(<I18nProvider locale={locale}>{node}</I18nProvider>));
+  await act(async () => dom.root.render(<I18nProvider locale={locale}>{node}</I18nProvider>));
 }
 
 const findings: PageFinding[] = [
@@ -47,11 +30,11 @@ describe('FindingsList', () => {
   it('groups by project and severity, marks each finding with its rule, and reveals on click', async () => {
     const onReveal = vi.fn();
     await render(<FindingsList findings={findings} onReveal={onReveal} />);
-    const items = [...container.querySelectorAll<HTMLButtonElement>('[data-testid="finding"]')];
+    const items = [...dom.container.querySelectorAll<HTMLButtonElement>('[data-testid="finding"]')];
     expect(items.map((b) => b.dataset.rule)).toEqual(['taxonomy.mismatch', 'indicator.duplicate', 'goal.missing']);
-    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['机关办公综合管理系统建设', '12345热线运作经费']);
-    expect(container.textContent).toContain('一级/二级指标类型错误');
-    expect(container.textContent).toContain('✗有错误');
+    expect([...dom.container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['机关办公综合管理系统建设', '12345热线运作经费']);
+    expect(dom.container.textContent).toContain('一级/二级指标类型错误');
+    expect(dom.container.textContent).toContain('✗有错误');
     await act(async () => items[1]!.click());
     expect(onReveal).toHaveBeenCalledWith(findings[1]);
   });
@@ -61,8 +44,8 @@ describe('FindingsList', () => {
     ['en', 'No problems found'],
   ] as const)('says so when there is nothing to fix (%s)', async (locale, text) => {
     await render(<FindingsList findings={[]} onReveal={() => undefined} />, locale);
-    expect(container.textContent).toContain(text);
-    expect(container.querySelector('[data-testid="finding"]')).toBeNull();
+    expect(dom.container.textContent).toContain(text);
+    expect(dom.container.querySelector('[data-testid="finding"]')).toBeNull();
   });
 });
 
@@ -75,13 +58,13 @@ describe('ProjectStatusList', () => {
       { name: '信创工作经费', status: 'error' as const, counts: { error: 2, warning: 0, info: 0 }, checkedAt: 0 },
     ];
     await render(<ProjectStatusList entries={entries} current="配餐服务费" onClear={onClear} />);
-    const rows = [...container.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    const rows = [...dom.container.querySelectorAll('li')].map((li) => li.textContent ?? '');
     expect(rows[0]).toContain('✓无问题');
     expect(rows[1]).toContain('当前');
     expect(rows[1]).toContain('⚠有警告');
     expect(rows[2]).toContain('✗有错误');
-    expect(container.textContent).toContain('无问题 1 个 · 有警告 1 个 · 有错误 1 个');
-    await act(async () => container.querySelector<HTMLButtonElement>('button')!.click());
+    expect(dom.container.textContent).toContain('无问题 1 个 · 有警告 1 个 · 有错误 1 个');
+    await act(async () => dom.container.querySelector<HTMLButtonElement>('button')!.click());
     expect(onClear).toHaveBeenCalled();
   });
 });
@@ -145,36 +128,36 @@ describe('SidePanelApp (sidepanel.html?tabId=7)', () => {
     await render(<SidePanelApp fixedTabId={7} />);
     await settle();
     expect(runtime).toHaveBeenCalledWith(expect.objectContaining({ type: 'page.tabState', payload: { tabId: 7 } }));
-    expect(container.textContent).toContain('智慧白云一期项目经费');
-    expect(container.querySelector('[data-testid="findings"] [data-testid="finding"]')?.getAttribute('data-rule')).toBe('goal.annual-copied');
-    expect(container.querySelector('[data-testid="template-search"]')).not.toBeNull();
+    expect(dom.container.textContent).toContain('智慧白云一期项目经费');
+    expect(dom.container.querySelector('[data-testid="findings"] [data-testid="finding"]')?.getAttribute('data-rule')).toBe('goal.annual-copied');
+    expect(dom.container.querySelector('[data-testid="template-search"]')).not.toBeNull();
 
-    const fill = container.querySelector<HTMLButtonElement>('[data-testid="fill-button"]')!;
+    const fill = dom.container.querySelector<HTMLButtonElement>('[data-testid="fill-button"]')!;
     expect(fill.disabled).toBe(true);
-    const item = container.querySelector<HTMLButtonElement>('[data-testid="template-set"]')!;
+    const item = dom.container.querySelector<HTMLButtonElement>('[data-testid="template-set"]')!;
     expect(item.textContent).toContain('推荐');
     await act(async () => item.click());
-    expect(container.textContent).toContain('视频会议系统');
-    expect(container.textContent).toContain('＝24个');
+    expect(dom.container.textContent).toContain('视频会议系统');
+    expect(dom.container.textContent).toContain('＝24个');
     expect(fill.disabled).toBe(false);
 
     await act(async () => fill.click());
     await settle();
     expect(tabs).toHaveBeenCalledWith(7, { channel: 'tianbao-page', type: 'page.fill', payload: { setId: 'set-1', overwrite: false } });
-    expect(container.querySelector('[data-testid="action-result"]')?.textContent).toContain('已填充 12 个字段');
+    expect(dom.container.querySelector('[data-testid="action-result"]')?.textContent).toContain('已填充 12 个字段');
 
-    await act(async () => container.querySelector<HTMLButtonElement>('[data-testid="finding"]')!.click());
+    await act(async () => dom.container.querySelector<HTMLButtonElement>('[data-testid="finding"]')!.click());
     expect(tabs).toHaveBeenCalledWith(7, { channel: 'tianbao-page', type: 'page.reveal', payload: { key: 'g' } });
-    expect(container.querySelector('[data-testid="project-status"]')?.textContent).toContain('⚠有警告');
+    expect(dom.container.querySelector('[data-testid="project-status"]')?.textContent).toContain('⚠有警告');
   });
 
   it('says no form was detected when neither the background nor the page knows one', async () => {
     backend(null);
     await render(<SidePanelApp fixedTabId={7} />);
     await settle();
-    expect(container.textContent).toContain('未检测到填报页面');
-    expect(container.querySelector<HTMLButtonElement>('[data-testid="fill-button"]')!.disabled).toBe(true);
-    expect(container.querySelector<HTMLButtonElement>('[data-testid="undo-button"]')!.disabled).toBe(true);
+    expect(dom.container.textContent).toContain('未检测到填报页面');
+    expect(dom.container.querySelector<HTMLButtonElement>('[data-testid="fill-button"]')!.disabled).toBe(true);
+    expect(dom.container.querySelector<HTMLButtonElement>('[data-testid="undo-button"]')!.disabled).toBe(true);
   });
 });
 
@@ -192,7 +175,7 @@ describe('TemplateEditor', () => {
     })) as never);
     const onSaved = vi.fn();
     await render(<TemplateEditor template={null} profile={DEFAULT_PROFILE} onClose={() => undefined} onSaved={onSaved} />);
-    const form = container.ownerDocument.querySelector('form')!;
+    const form = dom.container.ownerDocument.querySelector('form')!;
     const field = (label: string) => {
       const l = [...form.querySelectorAll('label')].find((x) => x.textContent === label)!;
       return form.ownerDocument.getElementById(l.htmlFor) as HTMLInputElement;

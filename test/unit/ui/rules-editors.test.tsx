@@ -1,34 +1,18 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing';
 import { I18nProvider } from '../../../components/i18n';
+import { reactRoot } from './react-root';
 import { RulesPanel } from '../../../components/options/rules-panel';
 import { DEFAULT_TYPOS } from '../../../lib/checks/defaults';
 import type { Locale } from '../../../lib/i18n';
 import { STORAGE_KEYS } from '../../../lib/ui/storage-keys';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-
-beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = reactRoot();
 
 async function render(locale: Locale = 'zh-CN') {
-  await act(async () => root.render(<I18nProvider locale={locale}>{<RulesPanel />}</I18nProvider>));
+  await act(async () => dom.root.render(<I18nProvider locale={locale}>{<RulesPanel />}</I18nProvider>));
   // The stored config is read asynchronously.
   await act(async () => new Promise((r) => setTimeout(r, 0)));
 }
@@ -41,12 +25,12 @@ async function type(input: HTMLInputElement, value: string) {
   });
 }
 
-const q = <E extends Element = HTMLElement>(selector: string) => container.querySelector<E & HTMLElement>(selector);
-const qa = <E extends Element = HTMLElement>(selector: string) => [...container.querySelectorAll<E & HTMLElement>(selector)];
+const q = <E extends Element = HTMLElement>(selector: string) => dom.container.querySelector<E & HTMLElement>(selector);
+const qa = <E extends Element = HTMLElement>(selector: string) => [...dom.container.querySelectorAll<E & HTMLElement>(selector)];
 const click = async (el: HTMLElement | null) => act(async () => el!.click());
 const errorOf = (input: HTMLElement) => {
   const id = input.getAttribute('aria-describedby');
-  return id ? (container.querySelector(`#${CSS.escape(id)}`)?.textContent ?? null) : null;
+  return id ? (dom.container.querySelector(`#${CSS.escape(id)}`)?.textContent ?? null) : null;
 };
 
 async function stored() {
@@ -90,7 +74,7 @@ describe('Rules page: typo table', () => {
     expect(wrong.getAttribute('aria-invalid')).toBeNull();
     await click(q('[data-testid="rules-save"]'));
     expect(errorOf(wrong)).toBe('请填写。');
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('有 2 处设置需要修改');
+    expect(dom.container.querySelector('[role="alert"]')?.textContent).toContain('有 2 处设置需要修改');
     expect(await stored()).toBeUndefined();
     // Removing the row clears it.
     await click(q(`button[data-row="${n}"][data-field="remove"]`));

@@ -1,42 +1,28 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing';
 import { I18nProvider } from '../../../components/i18n';
+import { reactRoot } from './react-root';
 import { PortalsPanel } from '../../../components/options/portals-panel';
 import type { Locale } from '../../../lib/i18n';
 import { EXAMPLE_LAYOUT } from '../../../lib/ui/portals';
 import { STORAGE_KEYS } from '../../../lib/ui/storage-keys';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
 const PATTERN = 'https://yth.czt.example.gov.cn/*';
-let container: HTMLElement;
-let root: Root;
+const dom = reactRoot();
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
   vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) =>
     m.type === 'portals.list' ? { ok: true, data: { portals: [{ pattern: PATTERN, source: 'build' }] } } : { ok: false, error: { code: 'x', message: m.type } }) as never);
 });
 
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  vi.restoreAllMocks();
-});
-
 async function openForm(locale: Locale = 'zh-CN'): Promise<HTMLFormElement> {
-  await act(async () => root.render(<I18nProvider locale={locale}>{<PortalsPanel />}</I18nProvider>));
-  await vi.waitFor(() => expect(container.querySelector('.portal-item')).not.toBeNull());
-  const button = [...container.querySelectorAll<HTMLButtonElement>('.portal-item button')].find((b) => b.getAttribute('aria-expanded') !== null)!;
+  await act(async () => dom.root.render(<I18nProvider locale={locale}>{<PortalsPanel />}</I18nProvider>));
+  await vi.waitFor(() => expect(dom.container.querySelector('.portal-item')).not.toBeNull());
+  const button = [...dom.container.querySelectorAll<HTMLButtonElement>('.portal-item button')].find((b) => b.getAttribute('aria-expanded') !== null)!;
   await act(async () => button.click());
-  return container.querySelector<HTMLFormElement>('[data-testid="site-profile-form"]')!;
+  return dom.container.querySelector<HTMLFormElement>('[data-testid="site-profile-form"]')!;
 }
 
 async function type(area: HTMLTextAreaElement, text: string): Promise<void> {
@@ -52,7 +38,7 @@ const byTestId = <E extends HTMLElement = HTMLElement>(form: Element, id: string
 describe('site profile page mapping (options page)', () => {
   it('lists each problem with its JSON path, stores nothing while invalid, then saves the example', async () => {
     const form = await openForm();
-    expect(container.querySelector('[data-testid="portal-mapped"]')).toBeNull();
+    expect(dom.container.querySelector('[data-testid="portal-mapped"]')).toBeNull();
     const area = byTestId<HTMLTextAreaElement>(form, 'profile-layout')!;
     await type(area, JSON.stringify({ grid: { root: '#kpi', row: '.kpi-row' }, columns: [null, 'level1', { field: 'level2', widget: 'dropdown' }], addRow: 'button[' }));
     await act(async () => byTestId(form, 'profile-layout-check')!.click());
@@ -74,13 +60,13 @@ describe('site profile page mapping (options page)', () => {
       const stored = (await browser.storage.local.get(STORAGE_KEYS.siteProfiles))[STORAGE_KEYS.siteProfiles];
       expect(stored).toEqual([{ pattern: PATTERN, name: '', taxonomy: '', note: '', layout: EXAMPLE_LAYOUT }]);
     });
-    expect(container.querySelector('[data-testid="portal-mapped"]')?.textContent).toBe('已配置页面映射');
+    expect(dom.container.querySelector('[data-testid="portal-mapped"]')?.textContent).toBe('已配置页面映射');
   });
 
   it('shows a stored mapping that no longer validates, with its problems, instead of dropping it unseen', async () => {
     await browser.storage.local.set({ [STORAGE_KEYS.siteProfiles]: [{ pattern: PATTERN, name: '省平台', layout: { addRow: '.plus', columns: ['KPI'] } }] });
     const form = await openForm();
-    expect(container.querySelector('.portal-name')?.textContent).toBe('省平台');
+    expect(dom.container.querySelector('.portal-name')?.textContent).toBe('省平台');
     expect(JSON.parse(byTestId<HTMLTextAreaElement>(form, 'profile-layout')!.value)).toEqual({ addRow: '.plus', columns: ['KPI'] });
     expect(byTestId(form, 'profile-layout-errors')!.textContent).toContain('layout.columns[0].field: 不认识的字段 "KPI"');
   });
