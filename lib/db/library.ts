@@ -15,7 +15,7 @@ import { type ImportPreview, type ImportWrites, planImport } from '../library/pl
 import { type PreparedDoc, type SearchDoc, SearchIndex, type SearchQuery } from '../library/search-index';
 import { STARTER_SOURCE, starterBatch } from '../library/starter';
 import { type SuggestQuery, SuggestionIndex } from '../library/suggest-index';
-import { type DbDependencies, TianbaoDb, type UndoRecord } from './schema';
+import { type DbDependencies, putRecords, TianbaoDb, type UndoRecord } from './schema';
 
 /** A failure the UI shows as it is: a code to branch on and a one-line bilingual message. */
 export class LibraryError extends Error {
@@ -132,6 +132,25 @@ function setDoc(s: TemplateSet): SearchDoc {
     useCount: s.useCount,
     lastUsedAt: s.lastUsedAt,
   };
+}
+
+/**
+ * Puts records into a store of the running transaction with IndexedDB's own API, each under its
+ * `id`; resolves when the last is stored. Dexie's bulkPut costs the page more per record (an error
+ * listener on every request, and every result read back), which counts over 10,000 records. A failed
+ * put still fails the whole transaction: its error reaches the transaction, which Dexie aborts, and
+ * the last request then fails too, rejecting this promise.
+ */
+function putAll(tx: IDBTransaction, store: 'templates' | 'templateSets', records: ReadonlyArray<{ id: string }>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const objectStore = tx.objectStore(store);
+    let request: IDBRequest | undefined;
+    for (const r of records) request = objectStore.put(r, r.id);
+    if (!request) return resolve();
+    const last = request;
+    last.onsuccess = () => resolve();
+    last.onerror = () => reject(last.error);
+  });
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -375,7 +394,7 @@ export class TemplateLibrary {
   ): Promise<void> {
     let prepared: PreparedDoc[] = [];
     let preparedSets: PreparedDoc[] = [];
-    await this.db.transaction('rw', [this.db.templates, this.db.templateSets, this.db.undo], async () => {
+    await this.db.transaction('rw', [this.db.templates, this.db.templateSets, this.db.undo], async (tx) => {
       onProgress?.({ phase: 'writing', done: 0, total });
       let done = 0;
       const written = (n: number) => () => {
@@ -388,11 +407,11 @@ export class TemplateLibrary {
       const writing: Array<Promise<unknown>> = [];
       for (let i = 0; i < writes.templates.length; i += WRITE_CHUNK) {
         const chunk = writes.templates.slice(i, i + WRITE_CHUNK);
-        writing.push(this.db.templates.bulkPut(chunk).then(written(chunk.length)));
+        writing.push(putAll(tx.idbtrans, 'templates', chunk).then(written(chunk.length)));
       }
       for (let i = 0; i < writes.sets.length; i += WRITE_CHUNK) {
         const chunk = writes.sets.slice(i, i + WRITE_CHUNK);
-        writing.push(this.db.templateSets.bulkPut(chunk).then(written(chunk.length)));
+        writing.push(putAll(tx.idbtrans, 'templateSets', chunk).then(written(chunk.length)));
       }
       writing.push(this.pushUndo(undo));
       // Meanwhile, the search keys of the records (the costly part of indexing) are computed here;
@@ -457,7 +476,7 @@ export class TemplateLibrary {
         useCount: existing?.useCount ?? 0,
         lastUsedAt: existing?.lastUsedAt ?? null,
       });
-      await this.db.templates.put(record);
+      await this.db.templates.put(record, record.id);
       this.indexTemplate(record);
       return record;
     });
@@ -484,7 +503,7 @@ export class TemplateLibrary {
         useCount: existing?.useCount ?? 0,
         lastUsedAt: existing?.lastUsedAt ?? null,
       };
-      await this.db.templateSets.put(record);
+      await this.db.templateSets.put(record, record.id);
       this.indexSet(record);
       return record;
     });
@@ -530,8 +549,8 @@ export class TemplateLibrary {
       await this.db.transaction('rw', [this.db.templates, this.db.templateSets, this.db.undo], async () => {
         await this.db.templates.bulkDelete(entry.removeTemplateIds);
         await this.db.templateSets.bulkDelete(entry.removeSetIds);
-        await this.db.templates.bulkPut(entry.restoreTemplates);
-        await this.db.templateSets.bulkPut(entry.restoreSets);
+        await putRecords(this.db.templates, entry.restoreTemplates);
+        await putRecords(this.db.templateSets, entry.restoreSets);
         await this.db.undo.delete(token);
       });
       for (const id of entry.removeTemplateIds) this.unindexTemplate(id);
@@ -570,8 +589,8 @@ export class TemplateLibrary {
         .filter(({ before, after }) => before.tags.join('\u0000') !== after.tags.join('\u0000'))
         .map(({ after }) => after);
       await this.db.transaction('rw', [this.db.templates, this.db.templateSets], async () => {
-        await this.db.templates.bulkPut(templates);
-        await this.db.templateSets.bulkPut(sets);
+        await putRecords(this.db.templates, templates);
+        await putRecords(this.db.templateSets, sets);
       });
       for (const t of templates) this.indexTemplate(t);
       for (const s of sets) this.indexSet(s);
@@ -592,8 +611,8 @@ export class TemplateLibrary {
         .filter((s): s is TemplateSet => !!s)
         .map((s) => ({ ...s, useCount: s.useCount + 1, lastUsedAt: now }));
       await this.db.transaction('rw', [this.db.templates, this.db.templateSets], async () => {
-        await this.db.templates.bulkPut(templates);
-        await this.db.templateSets.bulkPut(sets);
+        await putRecords(this.db.templates, templates);
+        await putRecords(this.db.templateSets, sets);
       });
       for (const t of templates) {
         this.templates.set(t.id, t);
@@ -638,7 +657,7 @@ export class TemplateLibrary {
         removeSetIds: [],
       };
       await this.db.transaction('rw', [this.db.templates, this.db.undo], async () => {
-        await this.db.templates.put(merged);
+        await this.db.templates.put(merged, merged.id);
         await this.db.templates.bulkDelete(others.map((o) => o.id));
         await this.pushUndo(undo);
       });

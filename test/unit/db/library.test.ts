@@ -33,8 +33,8 @@ const badRow = (row: number) =>
 /** Everything stored, for before/after comparisons. */
 async function dump(library: TemplateLibrary) {
   return {
-    templates: await library.db.templates.orderBy('id').toArray(),
-    sets: await library.db.templateSets.orderBy('id').toArray(),
+    templates: await library.db.templates.orderBy(':id').toArray(),
+    sets: await library.db.templateSets.orderBy(':id').toArray(),
     undo: await library.db.undo.count(),
   };
 }
@@ -87,6 +87,22 @@ describe('TemplateLibrary import', () => {
     expect(await dump(library)).toEqual(before);
     expect(library.counts.templates).toBe(1);
     expect(library.search({ text: '指标1' }).total).toBe(0);
+  });
+
+  it('stores nothing when IndexedDB refuses one record of a large import (no half-written import)', async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    let n = 0;
+    // The 700th id is no valid key: IndexedDB refuses that one put, in the middle of the second chunk.
+    const library = await TemplateLibrary.open({ name: 'refuse', ...deps, newId: () => (++n === 700 ? (undefined as unknown as string) : `id-${n}`) });
+    opened.push(library);
+    const many = Array.from({ length: 1200 }, (_, i) => item(i + 1, `指标${i}`));
+    await expect(library.commitImport(sheet(many))).rejects.toMatchObject({ name: 'DataError' });
+    expect(await library.db.templates.count()).toBe(0);
+    expect(await library.db.undo.count()).toBe(0);
+    expect(library.counts.templates).toBe(0);
+    // The library still works afterwards.
+    await library.commitImport(sheet([item(1, '之后的指标')]));
+    expect(await library.db.templates.count()).toBe(1);
   });
 
   it('reports writing and indexing progress up to the total', async () => {
@@ -245,7 +261,7 @@ describe('backup round trip', () => {
     const back = target.exportBackup();
     expect({ ...back, exportedAt: 0 }).toEqual({ ...exported, exportedAt: 0 });
     expect(JSON.stringify({ ...back, exportedAt: 0 })).toBe(JSON.stringify({ ...exported, exportedAt: 0 }));
-    expect(await target.db.templates.orderBy('id').toArray()).toEqual(exported.templates);
+    expect(await target.db.templates.orderBy(':id').toArray()).toEqual(exported.templates);
 
     // Importing the same backup again changes nothing.
     const again = await target.commitImport(readBackup(text, 'backup.json'));

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { TemplateLibrary } from '@/lib/db/library';
-import { DB_VERSION, SCHEMA_V1, TianbaoDb } from '@/lib/db/schema';
+import { DB_VERSION, SCHEMA_V1, SCHEMA_V2, TianbaoDb } from '@/lib/db/schema';
 import { splitValue } from '@/lib/domain';
 
 /** Records as version 1 stored them: no tags, source, use count or last use. */
@@ -58,7 +58,7 @@ describe('schema migration', () => {
     const db = new TianbaoDb('old-library', deps);
     await db.open();
     expect(db.verno).toBe(DB_VERSION);
-    const templates = await db.templates.orderBy('id').toArray();
+    const templates = await db.templates.orderBy(':id').toArray();
     expect(templates).toEqual(V1_TEMPLATES.map((t) => ({ ...t, tags: [], source: '', useCount: 0, lastUsedAt: null })));
     expect(await db.templateSets.toArray()).toEqual(V1_SETS.map((s) => ({ ...s, tags: [], source: '', useCount: 0, lastUsedAt: null })));
     // The v1 indexes are gone (the library searches in memory); the new tables are there.
@@ -87,5 +87,46 @@ describe('schema migration', () => {
     expect(second.getTemplate('v1-a')!.useCount).toBe(1);
     expect(second.getTemplate('v1-b')!.name).toBe('服务对象满意度');
     second.close();
+  });
+
+  it('moves a version 2 database (records keyed by their id field) to out-of-line keys, every record and undo entry intact', async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange };
+    const v2Templates = V1_TEMPLATES.map((t) => ({ ...t, tags: ['常用'], source: 'a.xlsx', useCount: 2, lastUsedAt: 500 }));
+    const v2Sets = V1_SETS.map((s) => ({ ...s, tags: [], source: 'a.xlsx', useCount: 0, lastUsedAt: null }));
+    const undo = { id: 'u1', createdAt: 600, label: '删除 1 个指标', restoreTemplates: [v2Templates[1]!], restoreSets: [], removeTemplateIds: [], removeSetIds: [] };
+    const old = new Dexie('v2-library', deps);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    await old.table('templates').bulkAdd(v2Templates);
+    await old.table('templateSets').bulkAdd(v2Sets);
+    await old.table('undo').add(undo);
+    await old.table('meta').put({ key: 'starterLoadedAt', value: 1 });
+    old.close();
+
+    const db = new TianbaoDb('v2-library', deps);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSION);
+    const stores = db.backendDB().transaction(['templates', 'templateSets'], 'readonly');
+    expect(stores.objectStore('templates').keyPath).toBeNull();
+    expect(stores.objectStore('templateSets').keyPath).toBeNull();
+    expect([...db.backendDB().objectStoreNames].sort()).toEqual(['meta', 'templateSets', 'templates', 'undo']);
+    expect(await db.templates.orderBy(':id').toArray()).toEqual(v2Templates);
+    expect(await db.templates.get('v1-a')).toEqual(v2Templates[0]);
+    expect(await db.templateSets.toArray()).toEqual(v2Sets);
+    expect(await db.undo.toArray()).toEqual([undo]);
+    expect(await db.meta.get('starterLoadedAt')).toEqual({ key: 'starterLoadedAt', value: 1 });
+    db.close();
+
+    // The library works on the moved records: an undo written by version 2 still restores.
+    const library = await TemplateLibrary.open({ name: 'v2-library', ...deps });
+    await library.delete({ templateIds: ['v1-a'] });
+    expect(library.counts.templates).toBe(1);
+    await library.undo('u1');
+    expect(library.getTemplate('v1-b')).toEqual(v2Templates[1]);
+    library.close();
+    const reopened = await TemplateLibrary.open({ name: 'v2-library', ...deps });
+    expect(reopened.allTemplates().map((t) => t.id)).toEqual(['v1-b']);
+    reopened.close();
   });
 });
