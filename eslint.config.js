@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', 'test/portal/dist/**', 'demo-output/**', 'bench/results*'] },
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'dist/**', 'test/portal/dist/**', 'demo-output/**', 'bench/results*', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

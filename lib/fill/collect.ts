@@ -89,21 +89,70 @@ export interface CollectOptions {
 }
 
 /**
+ * While a scan runs, the grid canvas's contents skip layout (`content-visibility: hidden`, in a
+ * constructed sheet: no DOM change for the page's observers): every step's forced layout then spares
+ * shaping the text of the rows just rendered, most of a step's cost. The canvas keeps its own size, so
+ * the scroll range holds (checked: when it does not, the sheet is taken away at once). Not done while an
+ * editor in the grid has the focus (hidden content cannot keep it), nor where constructed sheets cannot
+ * be adopted. Returns what puts the page back.
+ */
+function hideRowContents(viewport: HTMLElement): () => void {
+  const doc = viewport.ownerDocument;
+  const win = doc.defaultView;
+  const none = () => {};
+  if (!win || (doc.activeElement && viewport.contains(doc.activeElement))) return none;
+  try {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync('.grid-canvas { content-visibility: hidden; }');
+    const range = viewport.scrollHeight;
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    const show = () => {
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+    if (viewport.scrollHeight === range) return show;
+    show();
+  } catch {
+    // No constructed sheets here (or not from this script): scan with the rows laid out.
+  }
+  return none;
+}
+
+/** The scroll position SlickGrid last rendered for, judged by the middle of the longest run of rows it shows. */
+function renderedRunMiddle(rendered: ReadonlySet<number>, height: number, screen: number): number {
+  const sorted = [...rendered].sort((a, b) => a - b);
+  let best = { start: 0, length: 0 };
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j += 1;
+    if (j - i + 1 > best.length) best = { start: sorted[i]!, length: j - i + 1 };
+    i = j + 1;
+  }
+  // The run holds the screen plus up to a screen of buffer on one side: half a screen from its start is
+  // within half a screen of where it was rendered for, either way.
+  return Math.max(0, best.start * height + Math.min(screen / 2, (best.length * height) / 2));
+}
+
+/**
  * Every row of a virtualised SlickGrid, which renders only the rows in view: scrolls its viewport through
  * in steps shorter than one screen (SlickGrid renders such steps synchronously), reads each step's rows by
  * their data index, and puts the scroll back — all in one synchronous run, so nothing is painted in between
- * and the person sees nothing move. SlickGrid keeps the row being edited rendered throughout.
+ * and the person sees nothing move. SlickGrid keeps the row being edited rendered throughout. Costs what
+ * the grid takes to render every row once (a 500-row grid: ~35 renders and layouts).
  */
 function scanSlickRows(handle: GridHandle, fields: readonly FillField[], reuse: boolean): { rows: RowCells[]; rowElements: HTMLElement[] } {
   const height = slickRowHeight(handle);
   const read = new Map<number, { cells: RowCells; element: HTMLElement }>();
-  const take = () => {
+  /** Reads the rows rendered now that were not read yet; returns the indices rendered now. */
+  const take = (): Set<number> => {
+    const now = new Set<number>();
     for (const row of gridRows(handle)) {
       const index = slickRowIndex(row, height);
+      now.add(index);
       if (!read.has(index)) read.set(index, { cells: readRow(handle, row, fields), element: row });
     }
+    return now;
   };
-  take();
+  const first = take();
   const total = rowCount(handle);
   const viewport = slickViewport(handle);
   const known = reuse ? scanned.get(handle.root) : undefined;
@@ -114,17 +163,47 @@ function scanSlickRows(handle: GridHandle, fields: readonly FillField[], reuse: 
     for (const [index, entry] of known.rows) if (!read.has(index)) read.set(index, { cells: entry.cells, element: handle.root });
   } else if (viewport && read.size < total) {
     const win = viewport.ownerDocument.defaultView!;
-    const scrollTo = (top: number) => {
+    const original = viewport.scrollTop;
+    const screen = viewport.clientHeight;
+    const step = Math.max(height, screen - 2 * height);
+    const end = total * height;
+    const scrollTo = (top: number): Set<number> => {
       viewport.scrollTop = top;
       viewport.dispatchEvent(new win.Event('scroll'));
+      return take();
     };
-    const original = viewport.scrollTop;
-    const step = Math.max(height, viewport.clientHeight - 2 * height);
-    for (let top = 0; read.size < total && top < total * height + step; top += step) {
-      scrollTo(top);
-      take();
+    /**
+     * SlickGrid renders a move shorter than a screen at once, and a longer one at once too unless it
+     * rendered another long move in the last 50 ms: then it defers it, and every step after it, to a timer.
+     * A move whose first row did not render is walked instead, in half screens from where SlickGrid last
+     * rendered (the longest run of rows it shows), so every row is read and the view is put back now.
+     */
+    const moveTo = (top: number, rendered: Set<number>): Set<number> => {
+      const now = scrollTo(top);
+      if (now.has(Math.floor(Math.min(top, Math.max(0, end - screen)) / height)) || total === 0) return now;
+      let at = renderedRunMiddle(rendered, height, screen);
+      let last = now;
+      while (Math.abs(top - at) > 1) {
+        at += Math.sign(top - at) * Math.min(Math.abs(top - at), Math.max(height, screen / 2));
+        last = scrollTo(at);
+      }
+      return last;
+    };
+    // Down from where the person is to the end, then the rows above from the top down to where they were:
+    // one long move at most (two when the view was at the top: back up to it).
+    const walkDown = (from: number, to: number, rendered: Set<number>, untilRead: boolean): Set<number> => {
+      let now = rendered;
+      for (let top = from + step; (!untilRead || read.size < total) && top < to + step; top += step) now = scrollTo(Math.min(top, to));
+      return now;
+    };
+    const show = hideRowContents(viewport);
+    try {
+      let rendered = walkDown(original, end, first, true);
+      if (read.size < total) rendered = walkDown(0, original, moveTo(0, rendered), false);
+      if (viewport.scrollTop !== original) moveTo(original, rendered);
+    } finally {
+      show();
     }
-    scrollTo(original);
   }
   scanned.set(handle.root, { total, fields: fields.join(), rows: new Map(read) });
   const rows: RowCells[] = [];
@@ -183,9 +262,18 @@ function isBlank(cells: RowCells): boolean {
   return Object.values(cells).every((v) => (v ?? '').trim() === '');
 }
 
+/** Category names by what a cell shows (a grid repeats a handful of them over all its rows). */
+const categoryNames = { level1: new Map<string, string>(), level2: new Map<string, string>() };
+
 function categoryName(kind: 'level1' | 'level2', text: string): string {
   if (text === '') return '';
-  return (kind === 'level1' ? findLevel1(DEFAULT_PROFILE, text)?.name : findLevel2(DEFAULT_PROFILE, text)?.level2.name) ?? text;
+  const known = categoryNames[kind].get(text);
+  if (known !== undefined) return known;
+  const name = (kind === 'level1' ? findLevel1(DEFAULT_PROFILE, text)?.name : findLevel2(DEFAULT_PROFILE, text)?.level2.name) ?? text;
+  // Bounded: a page full of free text typed into a category column must not grow this for ever.
+  if (categoryNames[kind].size >= 500) categoryNames[kind].clear();
+  categoryNames[kind].set(text, name);
+  return name;
 }
 
 /**

@@ -128,8 +128,14 @@ function widgetsOf(columns: readonly LayoutColumn[] | undefined): GridHandle['wi
  * labels); the profile's tabs, buttons and widget kinds apply to either.
  */
 export function findGrids(doc: Document, layout: PageLayout | undefined = layouts.get(doc)): GridHandle[] {
+  return scanPage(doc, layout).grids;
+}
+
+/** The grids, and every element outside their bodies (where set tabs and form labels are looked for). */
+function scanPage(doc: Document, layout: PageLayout | undefined): { grids: GridHandle[]; outside: Element[] } {
   const mapped = layout?.grid ? profileGrids(doc, layout) : [];
   const grids = mapped.length > 0 ? mapped : headerGrids(doc, layout);
+  const outside = elementsOutside(doc, grids);
   if (layout) {
     const widgets = widgetsOf(layout.columns);
     for (const grid of grids) {
@@ -138,8 +144,42 @@ export function findGrids(doc: Document, layout: PageLayout | undefined = layout
       if (layout.deleteRow) grid.deleteRow = layout.deleteRow;
     }
   }
-  if (mapped.length === 0 || !layout?.grid?.sets) assignSets(doc, grids, layout);
-  return grids;
+  if (mapped.length === 0 || !layout?.grid?.sets) assignSets(doc, grids, layout, outside);
+  return { grids, outside };
+}
+
+/**
+ * Every element of the document except those inside the grids' bodies and inside <select>s: one walk that
+ * steps over the bulk of a big page (a 500-row grid is thousands of cells and options), instead of a
+ * selector query over all of it for each thing looked for. Tabs and form labels are never inside those.
+ */
+function elementsOutside(doc: Document, grids: readonly GridHandle[]): Element[] {
+  const skip = new Set<Node>();
+  for (const grid of grids) {
+    if (grid.kind === 'table') {
+      for (const body of grid.root.getElementsByTagName('tbody')) skip.add(body);
+    } else if (grid.kind === 'slick') {
+      const viewport = grid.root.querySelector('.slick-viewport');
+      if (viewport) skip.add(viewport);
+    } else {
+      for (const row of gridRows(grid)) skip.add(row);
+    }
+  }
+  const top = doc.documentElement;
+  if (!top) return [];
+  const walker = doc.createTreeWalker(top, 1 /* NodeFilter.SHOW_ELEMENT */, {
+    acceptNode: (node) => (skip.has(node) || (node as Element).tagName === 'SELECT' ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
+  const out: Element[] = [top];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) out.push(node as Element);
+  return out;
+}
+
+/** The elements of `candidates` that match `selector`, in order. */
+function filterMatching<E extends Element = HTMLElement>(candidates: readonly Element[], selector: string): E[] {
+  const out: E[] = [];
+  for (const el of candidates) if (el.matches(selector)) out.push(el as E);
+  return out;
 }
 
 /** Grids mapped by a profile's selectors; columns by the profile's order or header texts, else the heuristic labels. */
@@ -183,7 +223,7 @@ function profileGrids(doc: Document, layout: PageLayout): GridHandle[] {
 function headerGrids(doc: Document, layout: PageLayout | undefined): GridHandle[] {
   const extra = profileHeaders(layout?.columns);
   const byRow = new Map<Element, { kind: GridKind; columns: Partial<Record<FillField, number>> }>();
-  for (const header of queryAll(doc, HEADER_SELECTOR)) {
+  for (const header of headerCells(doc)) {
     const field = extra.get(normaliseLabel(text(header))) ?? fieldForHeader(text(header));
     if (!field) continue;
     const slick = header.classList.contains('slick-header-column');
@@ -206,6 +246,32 @@ function headerGrids(doc: Document, layout: PageLayout | undefined): GridHandle[
     if (root) grids.push({ kind, root: root as HTMLElement, columns, tabs: [] });
   }
   return grids;
+}
+
+/**
+ * The header cells of the page (th, role=columnheader, SlickGrid's): the tag and class collections are
+ * cheap, and one attribute query covers the rest, where one selector list would test every element of a
+ * big page three ways.
+ */
+function headerCells(doc: Document): HTMLElement[] {
+  const seen = new Set<Element>();
+  const out: HTMLElement[] = [];
+  const add = (list: ArrayLike<Element>) => {
+    for (let i = 0; i < list.length; i += 1) {
+      const el = list[i]!;
+      if (!seen.has(el)) {
+        seen.add(el);
+        out.push(el as HTMLElement);
+      }
+    }
+  };
+  const lists = [doc.getElementsByTagName('th'), doc.getElementsByClassName('slick-header-column'), doc.querySelectorAll('[role="columnheader"]')];
+  for (const list of lists) add(list);
+  // Grids are taken in page order: keep document order when headers of different kinds were found.
+  if (lists.filter((l) => l.length > 0).length > 1) {
+    out.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */ ? -1 : 1));
+  }
+  return out;
 }
 
 /** The SlickGrid container: the nearest ancestor of the header that also holds the row viewport. */
@@ -293,9 +359,11 @@ function isActive(el: Element, active?: string): boolean {
   );
 }
 
-/** Tab-like elements whose short text names an indicator set. */
-export function findSetTabs(scope: Document | Element): SetTab[] {
-  const candidates = scope.querySelectorAll<HTMLElement>('[role="tab"], .el-tabs__item, li, a, button, .tab, [class*="tab"]');
+const TAB_SELECTOR = '[role="tab"], .el-tabs__item, li, a, button, .tab, [class*="tab"]';
+
+/** Tab-like elements whose short text names an indicator set (among `within` when given). */
+export function findSetTabs(scope: Document | Element, within?: readonly Element[]): SetTab[] {
+  const candidates = within ? filterMatching(within, TAB_SELECTOR) : scope.querySelectorAll<HTMLElement>(TAB_SELECTOR);
   const found: SetTab[] = [];
   for (const el of candidates) {
     // textContent first (innerText needs layout): a tab's caption is short.
@@ -318,20 +386,20 @@ export function activeSet(tabs: readonly SetTab[]): IndicatorSet | undefined {
 }
 
 /** The set tabs: a profile's selectors for the sets it names, the heuristics for the others. */
-function setTabs(doc: Document, layout: PageLayout | undefined): SetTab[] {
+function setTabs(doc: Document, layout: PageLayout | undefined, within?: readonly Element[]): SetTab[] {
   const spec = layout?.tabs;
-  if (!spec || (!spec.period && !spec.annual)) return findSetTabs(doc);
+  if (!spec || (!spec.period && !spec.annual)) return findSetTabs(doc, within);
   const tabs: SetTab[] = [];
   for (const set of ['period', 'annual'] as const) {
-    const element = spec[set] ? queryAll(doc, spec[set])[0] : findSetTabs(doc).find((t) => t.set === set)?.element;
+    const element = spec[set] ? queryAll(doc, spec[set])[0] : findSetTabs(doc, within).find((t) => t.set === set)?.element;
     if (element) tabs.push({ set, element, ...(spec.active ? { active: spec.active } : {}) });
   }
   return tabs;
 }
 
 /** Fixes each grid's set from its tab pane, or ties it to the document's set tabs when it shows both. */
-function assignSets(doc: Document, grids: GridHandle[], layout?: PageLayout): void {
-  const tabs = setTabs(doc, layout);
+function assignSets(doc: Document, grids: GridHandle[], layout: PageLayout | undefined, within: readonly Element[]): void {
+  const tabs = setTabs(doc, layout, within);
   for (const grid of grids) {
     const pane = grid.root.closest<HTMLElement>('[role="tabpanel"]');
     if (pane) {
@@ -443,11 +511,17 @@ function fieldOfLabel(el: Element): LabelKey | undefined {
   return undefined;
 }
 
-/** Labels of the project form (项目名称, 总计 …) and their controls. Grid headers are not form labels. */
-export function findProjectFields(doc: Document): Pick<DetectedForm, 'project' | 'amounts'> {
+const LABEL_SELECTOR = 'label, .el-form-item__label, td, th, span, div.label, dt';
+
+/**
+ * Labels of the project form (项目名称, 总计 …) and their controls, among `within` when given (the
+ * elements outside the grids' bodies). Grid headers are not form labels.
+ */
+export function findProjectFields(doc: Document, within?: readonly Element[]): Pick<DetectedForm, 'project' | 'amounts'> {
   const project: DetectedForm['project'] = {};
   const amounts: DetectedForm['amounts'] = {};
-  for (const label of doc.querySelectorAll<HTMLElement>('label, .el-form-item__label, td, th, span, div.label, dt')) {
+  const labels = within ? filterMatching(within, LABEL_SELECTOR) : doc.querySelectorAll<HTMLElement>(LABEL_SELECTOR);
+  for (const label of labels) {
     // Column headers of a table are not form labels (a project list prints 项目名称 / 总计 there).
     const key = fieldOfLabel(label);
     if (!key) continue;
@@ -477,8 +551,8 @@ function profileField(doc: Document, selector: string | undefined): FieldHandle 
 export function detectForm(doc: Document, layout?: PageLayout | null): DetectedForm | null {
   if (layout) layouts.set(doc, layout);
   else layouts.delete(doc);
-  const grids = findGrids(doc, layout ?? undefined);
-  const { project, amounts } = findProjectFields(doc);
+  const { grids, outside } = scanPage(doc, layout ?? undefined);
+  const { project, amounts } = findProjectFields(doc, outside);
   if (layout) {
     for (const key of Object.keys(layout.project ?? {}) as ProfileProjectField[]) {
       const field = profileField(doc, layout.project![key]);

@@ -13,17 +13,41 @@ export type WidgetKind = 'el-cascader' | 'el-select' | 'native-select' | 'input'
 
 const INPUT_SELECTOR = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea';
 
+/** Input types that are not text fields (what INPUT_SELECTOR's :not()s leave out). */
+const NOT_TEXT_INPUTS = new Set(['hidden', 'checkbox', 'radio', 'button']);
+
+/** `el.matches(INPUT_SELECTOR)` without the selector engine (asked for every cell of a big grid). */
+function isTextControl(el: Element): boolean {
+  const tag = el.tagName;
+  if (tag === 'TEXTAREA') return true;
+  return tag === 'INPUT' && !NOT_TEXT_INPUTS.has((el.getAttribute('type') ?? '').toLowerCase());
+}
+
+const isSelect = (el: Element) => el.tagName === 'SELECT';
+
+/** The cell itself, its lone child, or else the first element inside it that passes `test` (by `selector`). */
+function controlIn(cell: Element, test: (el: Element) => boolean, selector: string): Element | null {
+  if (test(cell)) return cell;
+  const only = cell.childElementCount === 1 ? cell.firstElementChild : null;
+  if (only && test(only)) return only;
+  return cell.querySelector(selector);
+}
+
 function clean(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Widget kinds a site profile forces on cells (set by detect.ts gridCell for the cells it hands out). */
 const forcedKinds = new WeakMap<Element, WidgetKind>();
+/** Whether any cell was ever forced (until then there is nothing to look up or stop forcing). */
+let anyForced = false;
 
 /** Forces (or, with undefined, stops forcing) the widget kind of a cell, as a site profile says. */
 export function forceWidget(cell: Element, kind: WidgetKind | undefined): void {
-  if (kind) forcedKinds.set(cell, kind);
-  else forcedKinds.delete(cell);
+  if (kind) {
+    forcedKinds.set(cell, kind);
+    anyForced = true;
+  } else if (anyForced) forcedKinds.delete(cell);
 }
 
 /** Whether a forced kind can work on this cell (its control is there); else the DOM decides. */
@@ -39,25 +63,41 @@ function fits(cell: Element, kind: WidgetKind): boolean {
 
 /** Which widget a cell holds: `kind` or a site profile's forced kind when it fits, else recognised from the DOM. */
 export function widgetKind(cell: Element, kind?: WidgetKind): WidgetKind {
-  const wanted = kind ?? forcedKinds.get(cell);
-  if (wanted && fits(cell, wanted)) return wanted;
-  if (cell.classList.contains('slick-cell')) return 'slick-cell';
+  return recognise(cell, kind).kind;
+}
+
+/** A cell's widget kind and, when recognising it found it on the way, its control (the lone native one). */
+interface Recognised {
+  kind: WidgetKind;
+  control?: Element;
+}
+
+function recognise(cell: Element, kind?: WidgetKind): Recognised {
+  const wanted = kind ?? (anyForced ? forcedKinds.get(cell) : undefined);
+  if (wanted && fits(cell, wanted)) return { kind: wanted };
+  if (hasClass(cell, 'slick-cell')) return { kind: 'slick-cell' };
   // One query for every widget in the cell, the strongest kind wins (a cascader or el-select holds inputs
   // of its own; a select beats an input beside it): reading a 500-row grid asks this for every cell.
   let best = kindOf(cell);
-  if (best) return best;
+  if (best) return { kind: best, control: cell };
   // A lone native control in the cell (plain HTML grids): no subtree query needed.
   const only = cell.childElementCount === 1 ? cell.firstElementChild : null;
   if (only && (only.tagName === 'SELECT' || only.tagName === 'INPUT' || only.tagName === 'TEXTAREA')) {
     const kind = kindOf(only);
-    if (kind) return kind;
+    if (kind) return { kind, control: only };
   }
   for (const inner of cell.querySelectorAll(WIDGET_SELECTOR)) {
     const kind = kindOf(inner);
     if (kind && (best === null || KIND_RANK[kind] < KIND_RANK[best])) best = kind;
     if (best === 'el-cascader') break;
   }
-  return best ?? 'text';
+  return { kind: best ?? 'text' };
+}
+
+/** classList.contains behind a plain string test: most cells of a plain grid have no class at all. */
+function hasClass(el: Element, name: string): boolean {
+  const cls = el.getAttribute('class');
+  return cls !== null && cls.includes(name) && el.classList.contains(name);
 }
 
 /** Which kind wins when a cell holds several widgets (lower first). */
@@ -67,11 +107,14 @@ const EDITABLE_SELECTOR = '[contenteditable="true"], [contenteditable=""]';
 const WIDGET_SELECTOR = `.el-cascader, .el-select, select, ${INPUT_SELECTOR}, ${EDITABLE_SELECTOR}`;
 
 function kindOf(el: Element): WidgetKind | null {
-  if (el.classList.contains('el-cascader')) return 'el-cascader';
-  if (el.classList.contains('el-select')) return 'el-select';
+  const cls = el.getAttribute('class');
+  if (cls !== null && cls.includes('el-')) {
+    if (el.classList.contains('el-cascader')) return 'el-cascader';
+    if (el.classList.contains('el-select')) return 'el-select';
+  }
   const tag = el.tagName;
   if (tag === 'SELECT') return 'native-select';
-  if (tag === 'INPUT' || tag === 'TEXTAREA') return el.matches(INPUT_SELECTOR) ? 'input' : null;
+  if (tag === 'INPUT' || tag === 'TEXTAREA') return isTextControl(el) ? 'input' : null;
   if (el.hasAttribute('contenteditable') && el.matches(EDITABLE_SELECTOR)) return 'contenteditable';
   return null;
 }
@@ -82,7 +125,8 @@ function elSelectRoot(cell: Element): HTMLElement | null {
 
 /** The value a cell shows now ('' when empty or showing only a placeholder). */
 export function readCell(cell: Element, kind?: WidgetKind): string {
-  switch (widgetKind(cell, kind)) {
+  const found = recognise(cell, kind);
+  switch (found.kind) {
     case 'el-cascader':
       return cascaderLeaf(cascaderShown(elCascaderRoot(cell)!));
     case 'el-select': {
@@ -91,12 +135,13 @@ export function readCell(cell: Element, kind?: WidgetKind): string {
       return clean(shown?.textContent ?? '');
     }
     case 'native-select': {
-      const select = (cell.matches('select') ? cell : cell.querySelector('select')) as HTMLSelectElement;
-      const option = select.selectedOptions[0];
+      const select = (found.control ?? controlIn(cell, isSelect, 'select')) as HTMLSelectElement;
+      // options[selectedIndex], not selectedOptions (a new collection per call).
+      const option = select.selectedIndex >= 0 ? select.options[select.selectedIndex] : undefined;
       return option && option.value !== '' ? clean(option.textContent ?? option.value) : '';
     }
     case 'input': {
-      const input = (cell.matches(INPUT_SELECTOR) ? cell : cell.querySelector(INPUT_SELECTOR)) as HTMLInputElement;
+      const input = (found.control ?? controlIn(cell, isTextControl, INPUT_SELECTOR)) as HTMLInputElement;
       return clean(input.value);
     }
     case 'contenteditable': {
@@ -376,7 +421,7 @@ async function writeElCascader(cell: Element, value: string, ctx: WriteContext):
 }
 
 function writeNativeSelect(cell: Element, value: string): void {
-  const select = (cell.matches('select') ? cell : cell.querySelector('select')) as HTMLSelectElement;
+  const select = controlIn(cell, isSelect, 'select') as HTMLSelectElement;
   const want = normaliseLabel(value);
   const option = Array.from(select.options).find((o) => normaliseLabel(o.textContent ?? '') === want || normaliseLabel(o.value) === want);
   if (!option) throw new Error(`下拉框没有选项「${value}」`);
@@ -430,7 +475,7 @@ export async function writeCell(cell: HTMLElement, value: string, ctx: WriteCont
     case 'native-select':
       return writeNativeSelect(cell, value);
     case 'input': {
-      const input = (cell.matches(INPUT_SELECTOR) ? cell : cell.querySelector(INPUT_SELECTOR)) as HTMLInputElement;
+      const input = controlIn(cell, isTextControl, INPUT_SELECTOR) as HTMLInputElement;
       setNativeValue(input, value, { focus: 'events' });
       blur(input);
       return;
