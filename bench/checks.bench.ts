@@ -5,13 +5,12 @@
  * (missing annual values, misread symbols, typos, misfiled categories, copied lists, half-width commas), so
  * the engine renders a realistic number of findings rather than racing over a clean form.
  */
-import { loadavg } from 'node:os';
-import { Bench } from 'tinybench';
 import { recheckProject, runChecks, runChecksDetailed } from '../lib/checks/engine';
 import type { FormSnapshot, Indicator, Project, Unit } from '../lib/domain/schemas';
 import { formatDecimal, sumDecimals, parseDecimal } from '../lib/domain/decimal';
 import { splitValue } from '../lib/domain/values';
-import type { BenchFigure, BenchSuite } from './types';
+import { latencyFigure, sample } from './sampling';
+import type { BenchSuite } from './types';
 import { random } from './random';
 
 export const PROJECTS = 500;
@@ -113,19 +112,6 @@ export function editProject(snapshot: FormSnapshot, index: number, n: number): F
   return { ...snapshot, projects };
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
-function figure(id: string, label: string, samples: readonly number[], target: number, note: string): BenchFigure {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const p95 = round(percentile(sorted, 95));
-  return { id, label, unit: 'ms', p50: round(percentile(sorted, 50)), p95, value: p95, target: { op: '<=', value: target }, note };
-}
-
 const suite: BenchSuite = async () => {
   const snapshot = generateSnapshot();
   const indicatorCount = snapshot.projects.reduce((n, p) => n + p.indicators.length, 0);
@@ -144,52 +130,24 @@ const suite: BenchSuite = async () => {
   const COPIES = 8;
   const copies = Array.from({ length: COPIES }, () => structuredClone(snapshot));
   let copy = 0;
-  const bench = new Bench({ time: 3000, warmupTime: 500, retainSamples: true });
-  // Process CPU time (all threads, GC included) is kept beside the wall-clock samples: on a shared machine the wall figures include waiting
-  // for a core, and the CPU time shows what the checker itself costs.
-  const cpu = { all: 0, recheck: 0 };
-  const calls = { all: 0, recheck: 0 };
-  const timed = (name: 'all' | 'recheck', run: () => void) => () => {
-    const start = process.cpuUsage();
-    run();
-    const used = process.cpuUsage(start);
-    cpu[name] += (used.user + used.system) / 1000;
-    calls[name] += 1;
-  };
-  bench.add(
-    'all',
-    timed('all', () => {
-      runChecks(copies[copy++ % COPIES]!);
-    }),
-  );
-  bench.add(
-    'recheck',
-    timed('recheck', () => {
+  const all = await sample(() => runChecks(copies[copy++ % COPIES]!), { time: 3000, warmupTime: 500 });
+  const recheck = await sample(
+    () => {
       const next = edits[edit++ % EDITS]!;
       recheckProject(previous, next.snapshot, next.index);
-    }),
+    },
+    { time: 3000, warmupTime: 500 },
   );
-  await bench.run();
-
-  const load = loadavg()[0]!.toFixed(1);
-  const cpuNote = (name: 'all' | 'recheck') => `process CPU ${round(cpu[name] / Math.max(1, calls[name]))} ms per run (all threads), load average ${load}`;
-  const samples = (name: string) => [...((bench.getTask(name)?.result as { latency?: { samples?: number[] } })?.latency?.samples ?? [])];
-  const all = samples('all');
-  const recheck = samples('recheck');
   return [
-    figure(
-      'checks.all-500-projects',
-      'All rules over a 500-project / 7,500-indicator snapshot (runChecks)',
-      all,
-      100,
-      `${all.length} runs, each on a fresh copy; ${snapshot.projects.length} projects, ${indicatorCount} indicators, ${previous.findings.length} findings per run; ${cpuNote('all')}`,
-    ),
-    figure(
+    latencyFigure('checks.all-500-projects', 'All rules over a 500-project / 7,500-indicator snapshot (runChecks)', all, {
+      target: 100,
+      note: `each on a fresh copy; ${snapshot.projects.length} projects, ${indicatorCount} indicators, ${previous.findings.length} findings per run`,
+    }),
+    latencyFigure(
       'checks.recheck-one-project',
       'Re-check after editing one project (recheckProject: its rules + unit sums + copied lists)',
       recheck,
-      2,
-      `${recheck.length} runs; a different project edited each run (new project object, others shared); ${cpuNote('recheck')}`,
+      { target: 2, note: 'a different project edited each run (new project object, others shared)' },
     ),
   ];
 };

@@ -4,9 +4,9 @@
  * No issue set a target for these; they are reported for comparison between runs.
  */
 import { readFileSync } from 'node:fs';
-import { Bench } from 'tinybench';
 import { parseText } from '../lib/parse/index';
-import type { BenchFigure, BenchSuite } from './types';
+import { latencyFigure, sample } from './sampling';
+import type { BenchSuite } from './types';
 
 const SEED = new URL('../test/fixtures/baiyun-perf-targets.txt', import.meta.url);
 const TARGET_BYTES = 5 * 1024 * 1024;
@@ -29,38 +29,21 @@ export function bigExport(seed: string, bytes = TARGET_BYTES): string {
   return out.join('\n');
 }
 
-function figure(id: string, label: string, samples: readonly number[], note: string): BenchFigure {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-  const round = (n: number) => Number(n.toFixed(2));
-  return { id, label, unit: 'ms', p50: round(at(50)), p95: round(at(95)), value: round(at(95)), note: `${samples.length} runs after warm-up; ${note}` };
-}
-
 const suite: BenchSuite = async () => {
   const seed = readFileSync(SEED, 'utf8');
+  const seedProjects = parseText(seed).projects.length;
+  // The seed first, before the 5 MB text and its parse fill the heap (its GC pauses would land in the seed's calls).
+  const seedSamples = await sample(() => parseText(seed), { time: 3000, warmupTime: 1000 });
   const big = bigExport(seed);
   const bigProjects = parseText(big).projects.length;
-  const seedProjects = parseText(seed).projects.length;
-  const bench = new Bench({ warmupIterations: 50, iterations: 300, time: 0, warmupTime: 0, retainSamples: true });
-  bench.add('seed', () => {
-    parseText(seed);
-  });
-  await bench.run();
-  const seedSamples = [...((bench.getTask('seed')?.result as { latency?: { samples?: number[] } })?.latency?.samples ?? [])];
-  const bigBench = new Bench({ warmupIterations: 1, iterations: 5, time: 0, warmupTime: 0, retainSamples: true });
-  bigBench.add('big', () => {
-    parseText(big);
-  });
-  await bigBench.run();
-  const bigSamples = [...((bigBench.getTask('big')?.result as { latency?: { samples?: number[] } })?.latency?.samples ?? [])];
+  const bigSamples = await sample(() => parseText(big), { time: 0, iterations: 5, warmupTime: 0, warmupIterations: 1 });
   return [
-    figure('import.seed-fixture', 'import (parseText) of the seed fixture baiyun-perf-targets.txt', seedSamples, `${Buffer.byteLength(seed)} bytes, ${seedProjects} projects`),
-    figure(
-      'import.export-5mb',
-      'import (parseText) of a generated 5 MB export (seed rows repeated)',
-      bigSamples,
-      `${(Buffer.byteLength(big) / 2 ** 20).toFixed(1)} MB, ${bigProjects} projects`,
-    ),
+    latencyFigure('import.seed-fixture', 'import (parseText) of the seed fixture baiyun-perf-targets.txt', seedSamples, {
+      note: `${Buffer.byteLength(seed)} bytes, ${seedProjects} projects`,
+    }),
+    latencyFigure('import.export-5mb', 'import (parseText) of a generated 5 MB export (seed rows repeated)', bigSamples, {
+      note: `${(Buffer.byteLength(big) / 2 ** 20).toFixed(1)} MB, ${bigProjects} projects`,
+    }),
   ];
 };
 

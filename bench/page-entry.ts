@@ -17,7 +17,12 @@ import { waitFor } from '../lib/fill/wait';
 /** What the page exposes to the benchmark driver. */
 export interface PageBench {
   /** Milliseconds of detectForm + collectForm on this document, and the rows collected. */
-  detectCollect(reuse?: boolean): { ms: number; rows: number; grids: number };
+  detectCollect(reuse?: boolean): { ms: number; rows: number; grids: number; blank: number };
+  /**
+   * The page's own cost under a full read of a virtualised grid: SlickGrid rendering every row once, scrolled
+   * through in the same sub-screen steps with the rows' layout skipped as the read does, nothing read.
+   */
+  slickRenderFloor(): { ms: number; steps: number };
   /** The paced fill; resolves with its duration, number of actions and the fields that did not take. */
   pacedFill(items: TemplateContent[], pauseMs: number): Promise<{ ms: number; actions: number; mismatches: number; written: number }>;
   /** The page's own cost of adding `count` rows: `count` clicks of its add-row button until the rows are there. */
@@ -39,7 +44,33 @@ const bench: PageBench = {
     const form = detectForm(document);
     const collected = form ? collectForm(form, undefined, { reuse }) : null;
     const ms = performance.now() - started;
-    return { ms, rows: collected?.grids.reduce((n, g) => n + g.rows.length, 0) ?? 0, grids: form?.grids.length ?? 0 };
+    const rows = collected?.grids.flatMap((g) => g.rows) ?? [];
+    // Rows read as blank: in these pages every row is filled, so a blank one is a row the read missed.
+    const blank = rows.filter((r) => (r.name ?? '') === '').length;
+    return { ms, rows: rows.length, grids: form?.grids.length ?? 0, blank };
+  },
+
+  slickRenderFloor() {
+    const viewport = document.querySelector<HTMLElement>('.slick-viewport');
+    const row = document.querySelector<HTMLElement>('.slick-row');
+    const canvas = document.querySelector<HTMLElement>('.grid-canvas');
+    if (!viewport || !row || !canvas) throw new Error('no SlickGrid on this page');
+    const height = row.offsetHeight;
+    const end = parseFloat(canvas.style.height);
+    const step = Math.max(height, viewport.clientHeight - 2 * height);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('.grid-canvas { content-visibility: hidden; }');
+    const started = performance.now();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    let steps = 0;
+    for (let top = 0; top < end + step; top += step, steps += 1) {
+      viewport.scrollTop = Math.min(top, end);
+      viewport.dispatchEvent(new Event('scroll'));
+    }
+    viewport.scrollTop = 0;
+    viewport.dispatchEvent(new Event('scroll'));
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    return { ms: performance.now() - started, steps };
   },
 
   async addRowsFloor(count) {

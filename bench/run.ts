@@ -28,8 +28,12 @@ export interface BenchResult extends BenchFigure {
   suite: string;
   /** `met`/`missed` against the target; `n/a` without a target or without a value (skipped). */
   status: 'met' | 'missed' | 'n/a';
-  /** The same figure in the previous results (p50 where there is one, else the value), for repeatability. */
+  /**
+   * The same figure in the previous results, for repeatability: its CPU median when both runs have one
+   * (`previousBasis: 'cpu'`), else its p50 where there is one, else its value.
+   */
   previous?: number;
+  previousBasis?: 'cpu' | 'wall';
 }
 
 /** How far two runs of a figure may differ and still agree (issue #10: within 20%). */
@@ -41,18 +45,30 @@ export function comparable(f: Pick<BenchFigure, 'p50' | 'value'>): number {
 }
 
 /** Relative change of a figure against its previous run, or null when either is missing. */
-export function change(r: Pick<BenchResult, 'p50' | 'value' | 'previous'>): number | null {
-  const now = comparable(r);
+export function change(r: Pick<BenchResult, 'p50' | 'value' | 'previous' | 'cpuP50' | 'previousBasis'>): number | null {
+  const now = r.previousBasis === 'cpu' && r.cpuP50 !== undefined ? r.cpuP50 : comparable(r);
   if (r.previous === undefined || !Number.isFinite(now) || !Number.isFinite(r.previous) || r.previous === 0) return null;
   return now / r.previous - 1;
 }
 
-/** Copies each figure's previous value (same id) from an earlier results.json, if there is one. */
+/**
+ * Copies each figure's previous value (same id) from an earlier results.json, if there is one: the CPU
+ * median when both runs measured one (steadier on a shared machine), else the wall median or value.
+ */
 export function withPrevious(results: readonly BenchResult[], previous: unknown): BenchResult[] {
-  const list = (previous as { results?: Array<{ id?: unknown; p50?: unknown; value?: unknown }> } | null)?.results;
+  type Stored = { id?: unknown; p50?: unknown; value?: unknown; cpuP50?: unknown };
+  const list = (previous as { results?: Stored[] } | null)?.results;
   if (!Array.isArray(list)) return [...results];
-  const byId = new Map(list.map((r) => [String(r.id), typeof r.p50 === 'number' ? r.p50 : typeof r.value === 'number' ? r.value : NaN]));
-  return results.map((r) => (byId.has(r.id) && Number.isFinite(byId.get(r.id)) ? { ...r, previous: byId.get(r.id)! } : r));
+  const byId = new Map(list.map((r) => [String(r.id), r]));
+  return results.map((r) => {
+    const old = byId.get(r.id);
+    if (!old) return r;
+    if (r.cpuP50 !== undefined && typeof old.cpuP50 === 'number' && Number.isFinite(old.cpuP50)) {
+      return { ...r, previous: old.cpuP50, previousBasis: 'cpu' as const };
+    }
+    const value = typeof old.p50 === 'number' ? old.p50 : typeof old.value === 'number' ? old.value : NaN;
+    return Number.isFinite(value) ? { ...r, previous: value, previousBasis: 'wall' as const } : r;
+  });
 }
 
 /** The suites, in the order they run. Loaded lazily so one suite's missing dependency does not stop the rest. */
@@ -117,7 +133,10 @@ export function markdown(results: readonly BenchResult[], host: BenchMachine, at
   for (const r of results) {
     const target = r.target ? `${r.target.op === '<=' ? '≤' : '≥'} ${r.target.value} ${r.unit}` : '';
     const delta = change(r);
-    const vs = delta === null ? '' : `${delta >= 0 ? '+' : ''}${Math.round(delta * 100)}%${Math.abs(delta) > REPEAT_TOLERANCE ? ' ⚠' : ''}`;
+    const vs =
+      delta === null
+        ? ''
+        : `${delta >= 0 ? '+' : ''}${Math.round(delta * 100)}%${r.previousBasis === 'cpu' ? ' (CPU)' : ''}${Math.abs(delta) > REPEAT_TOLERANCE ? ' ⚠' : ''}`;
     lines.push(
       `| ${cell(r.label)} \`${r.id}\` | ${num(r.p50)} | ${num(r.p95)} | ${num(r.value)} ${r.unit} | ${target} | ${MARK[r.status]} | ${vs} | ${cell(r.note ?? '')} |`,
     );
@@ -130,7 +149,7 @@ export function markdown(results: readonly BenchResult[], host: BenchMachine, at
     const within = compared.filter((d) => Math.abs(d) <= REPEAT_TOLERANCE).length;
     lines.push(
       '',
-      `Repeatability: ${within} of ${compared.length} figures within ${REPEAT_TOLERANCE * 100}% of the previous run${previousAt ? ` (${previousAt})` : ''} (medians where there are distributions; ⚠ marks the others).`,
+      `Repeatability: ${within} of ${compared.length} figures within ${REPEAT_TOLERANCE * 100}% of the previous run${previousAt ? ` (${previousAt})` : ''} (medians where there are distributions, CPU medians where both runs measured them; ⚠ marks the others).`,
     );
   }
   lines.push('');

@@ -11,6 +11,11 @@ export interface BenchFigure {
   /** The figure compared with the target (p95 for latencies unless stated). */
   value: number;
   target?: { op: '<=' | '>='; value: number };
+  /**
+   * Median CPU time per call (process, all threads) for Node figures sampled by bench/sampling.ts: steadier
+   * than the wall clock on a shared machine, so run-to-run repeatability is judged on it.
+   */
+  cpuP50?: number;
   /** Free notes: sample count, data size, assumptions. */
   note?: string;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BenchResult, change, markdown, verdict, withPrevious } from '../../../bench/run';
+import { latencyFigure, sample } from '../../../bench/sampling';
 
 const host = { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', chromium: 'Chromium 1', platform: 'linux x64', loadAtStart: 0.5 };
 
@@ -30,10 +31,56 @@ describe('bench results: targets and repeatability', () => {
     expect(table).toContain('Repeatability: 2 of 3 figures within 20% of the previous run (2026-01-01T00:00:00.000Z)');
   });
 
+  it('judges repeatability on the CPU median when both runs measured one, else on the wall median', () => {
+    const cpuNow = { ...result('cpu', 130, 150), cpuP50: 105 };
+    const mixed = { ...result('mixed', 130, 150), cpuP50: 105 };
+    const previous = { results: [{ id: 'cpu', p50: 100, value: 120, cpuP50: 100 }, { id: 'mixed', p50: 100, value: 120 }] };
+    const [cpu, wall] = withPrevious([cpuNow, mixed], previous);
+    expect([cpu!.previous, cpu!.previousBasis, wall!.previous, wall!.previousBasis]).toEqual([100, 'cpu', 100, 'wall']);
+    // The wall clock moved 30%, the CPU 5%: the figure agrees with its previous run on CPU time.
+    expect(change(cpu!)).toBeCloseTo(0.05, 10);
+    // Without a previous CPU median, the wall medians are compared (never CPU against wall).
+    expect(change(wall!)).toBeCloseTo(0.3, 10);
+    const table = markdown([cpu!, wall!], host, 'now', 'before');
+    expect(table).toContain('| +5% (CPU) |');
+    expect(table).toContain('| +30% ⚠ |');
+    expect(table).toContain('Repeatability: 1 of 2 figures within 20%');
+  });
+
   it('has nothing to compare on a first run or with an unreadable previous file', () => {
     const now = [result('a', 1, 1)];
     expect(withPrevious(now, null)[0]!.previous).toBeUndefined();
     expect(withPrevious(now, { results: 'nope' })[0]!.previous).toBeUndefined();
     expect(markdown(now, host, 'now')).not.toContain('Repeatability');
+  });
+});
+
+describe('bench sampling: wall and CPU time per call', () => {
+  it('keeps one CPU time per measured call, leaving the warm-up calls out', async () => {
+    let calls = 0;
+    const sampled = await sample(
+      () => {
+        calls += 1;
+        let x = 0;
+        for (let i = 0; i < 20_000; i += 1) x += i;
+        return x;
+      },
+      { time: 0, iterations: 20, warmupTime: 0, warmupIterations: 5 },
+    );
+    expect(sampled.wall.length).toBeGreaterThanOrEqual(20);
+    // tinybench may call once more before warming up (to tell a sync from an async task).
+    expect(calls - sampled.wall.length).toBeGreaterThanOrEqual(5);
+    expect(calls - sampled.wall.length).toBeLessThanOrEqual(6);
+    expect(sampled.cpu).toHaveLength(sampled.wall.length);
+    expect(sampled.cpu.every((ms) => ms >= 0)).toBe(true);
+  });
+
+  it('reports p50/p95 of the wall times, the CPU median beside them, and judges p95 against the target', () => {
+    const wall = Array.from({ length: 100 }, (_, i) => i + 1);
+    const cpu = Array.from({ length: 100 }, (_, i) => (i + 1) / 2);
+    const f = latencyFigure('x', 'x', { wall, cpu }, { target: 90, note: 'n' });
+    expect([f.p50, f.p95, f.value, f.cpuP50]).toEqual([50, 95, 95, 25]);
+    expect(verdict(f)).toBe('missed');
+    expect(f.note).toMatch(/^100 runs after warm-up; n; CPU p50 25 ms per call/);
   });
 });

@@ -1,0 +1,86 @@
+/**
+ * Latency sampling for the Node suites (tinybench underneath): each call's wall time and the process's
+ * CPU time for it, percentiles, and the figure built from them.
+ *
+ * Why CPU time beside the wall clock: on a shared VM a millisecond-sized call's wall time swings with the
+ * other tenants (the vCPU waits for a core, and the whole run is slower or faster by 30–70 % from one
+ * hour to the next), while the CPU the call itself burns moves much less. The figure stays the wall clock
+ * (what a person waits); bench/run.ts judges run-to-run repeatability on the CPU median where a figure
+ * has one.
+ */
+import { loadavg } from 'node:os';
+import { Bench } from 'tinybench';
+import type { BenchFigure } from './types';
+
+/** The p-th percentile (nearest rank) of ascending `sorted`; NaN when empty. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Rounds to 3 significant decimals for ms-sized figures. */
+export function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}
+
+/** Wall and CPU milliseconds of each measured call (warm-up calls left out), in call order. */
+export interface Sampled {
+  wall: number[];
+  cpu: number[];
+}
+
+export interface SampleOptions {
+  /** Measure for at least this long (ms), and at least `iterations` calls. */
+  time?: number;
+  iterations?: number;
+  warmupTime?: number;
+  warmupIterations?: number;
+}
+
+/** Runs `fn` under tinybench and keeps each measured call's wall time and the process CPU time it used. */
+export async function sample(fn: () => unknown, options: SampleOptions = {}): Promise<Sampled> {
+  const cpu: number[] = [];
+  const bench = new Bench({
+    time: options.time ?? 3000,
+    iterations: options.iterations ?? 10,
+    warmupTime: options.warmupTime ?? 500,
+    warmupIterations: options.warmupIterations ?? 5,
+    retainSamples: true,
+  });
+  bench.add('task', () => {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    cpu.push((used.user + used.system) / 1000);
+  });
+  await bench.run();
+  const result = bench.getTask('task')?.result as { error?: unknown; latency?: { samples?: number[] } } | undefined;
+  if (result?.error) throw result.error;
+  const wall = [...(result?.latency?.samples ?? [])];
+  // The warm-up calls went through the same wrapper first: the last `wall.length` entries are the measured ones.
+  return { wall, cpu: cpu.slice(Math.max(0, cpu.length - wall.length)) };
+}
+
+/** The machine's load while measuring. */
+export function loadNote(): string {
+  return `load average ${loadavg()[0]!.toFixed(1)}`;
+}
+
+/** A latency figure: p50/p95 of the wall times, the CPU median beside them, judged on p95 against `target`. */
+export function latencyFigure(id: string, label: string, sampled: Sampled, options: { target?: number; note: string }): BenchFigure {
+  const wall = [...sampled.wall].sort((a, b) => a - b);
+  const cpu = [...sampled.cpu].sort((a, b) => a - b);
+  const p95 = round(percentile(wall, 95));
+  const cpuP50 = round(percentile(cpu, 50));
+  return {
+    id,
+    label,
+    unit: 'ms',
+    p50: round(percentile(wall, 50)),
+    p95,
+    value: p95,
+    ...(Number.isFinite(cpuP50) ? { cpuP50 } : {}),
+    ...(options.target === undefined ? {} : { target: { op: '<=' as const, value: options.target } }),
+    note: `${wall.length} runs after warm-up; ${options.note}; CPU p50 ${cpuP50} ms per call (process, all threads); ${loadNote()}`,
+  };
+}
