@@ -109,17 +109,21 @@ export async function collectSets(form: DetectedForm, signal?: AbortSignal): Pro
 
 /** The row for an op, right now: by index, unless the row there holds another indicator (rows moved). */
 async function resolveRow(grid: GridHandle, op: Extract<FillOp, { kind: 'set-cell' }>, doc: Document): Promise<HTMLElement | null> {
-  let rows = gridRows(grid);
-  if (grid.kind === 'slick' && !slickRowByIndex(grid, op.row)) {
-    await scrollSlickRow(grid, op.row, doc);
-    rows = gridRows(grid);
+  let candidate: HTMLElement | null | undefined;
+  if (grid.kind === 'slick') {
+    candidate = slickRowByIndex(grid, op.row);
+    if (!candidate) {
+      await scrollSlickRow(grid, op.row, doc);
+      candidate = slickRowByIndex(grid, op.row);
+    }
+  } else {
+    candidate = gridRows(grid)[op.row];
   }
-  const candidate = grid.kind === 'slick' ? slickRowByIndex(grid, op.row) : rows[op.row];
   if (op.field === 'name' || !candidate) return candidate ?? null;
   const nameCell = gridCell(grid, candidate, 'name');
   const name = nameCell ? normaliseLabel(readCell(nameCell)) : '';
   if (name === '' || name === normaliseLabel(op.key)) return candidate;
-  return rows.find((r) => normaliseLabel(readCell(gridCell(grid, r, 'name') ?? r)) === normaliseLabel(op.key)) ?? candidate;
+  return gridRows(grid).find((r) => normaliseLabel(readCell(gridCell(grid, r, 'name') ?? r)) === normaliseLabel(op.key)) ?? candidate;
 }
 
 async function scrollSlickRow(grid: GridHandle, index: number, doc: Document): Promise<void> {

@@ -66,7 +66,8 @@ export function slickRowIndex(row: HTMLElement, height: number): number {
 /** The rendered SlickGrid row of data index `index`, or null when it is scrolled out of view. */
 export function slickRowByIndex(grid: GridHandle, index: number): HTMLElement | null {
   const height = slickRowHeight(grid);
-  return gridRows(grid).find((r) => slickRowIndex(r, height) === index) ?? null;
+  for (const row of grid.root.querySelectorAll<HTMLElement>('.slick-row')) if (slickRowIndex(row, height) === index) return row;
+  return null;
 }
 
 /** Row count including rows a virtualised grid has not rendered (its canvas is as tall as all rows). */

@@ -302,8 +302,9 @@ function bodyRowsOfTable(table: HTMLTableElement): HTMLTableRowElement[] {
 export function gridRows(grid: GridHandle): HTMLElement[] {
   if (grid.kind === 'profile') return queryAll(grid.root, grid.selectors?.row);
   if (grid.kind === 'slick') {
-    const rows = Array.from(grid.root.querySelectorAll<HTMLElement>('.slick-row'));
-    return rows.sort((a, b) => slickRowTop(a) - slickRowTop(b));
+    // Each row's offset parsed once, not once per comparison.
+    const rows = Array.from(grid.root.querySelectorAll<HTMLElement>('.slick-row'), (row) => ({ row, top: slickRowTop(row) }));
+    return rows.sort((a, b) => a.top - b.top).map((r) => r.row);
   }
   const tables = grid.root instanceof HTMLTableElement ? [grid.root] : Array.from(grid.root.querySelectorAll('table'));
   const width = Math.max(...Object.values(grid.columns)) + 1;

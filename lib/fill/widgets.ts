@@ -420,10 +420,24 @@ async function writeElCascader(cell: Element, value: string, ctx: WriteContext):
   }
 }
 
+/** The option showing `value`: as written first (one pass, no string work), else as normalised labels compare. */
+function nativeOption(select: HTMLSelectElement, value: string): HTMLOptionElement | undefined {
+  const options = select.options;
+  for (let i = 0; i < options.length; i += 1) {
+    const o = options[i]!;
+    if (o.value === value || o.text === value) return o;
+  }
+  const want = normaliseLabel(value);
+  for (let i = 0; i < options.length; i += 1) {
+    const o = options[i]!;
+    if (normaliseLabel(o.textContent ?? '') === want || normaliseLabel(o.value) === want) return o;
+  }
+  return undefined;
+}
+
 function writeNativeSelect(cell: Element, value: string): void {
   const select = controlIn(cell, isSelect, 'select') as HTMLSelectElement;
-  const want = normaliseLabel(value);
-  const option = Array.from(select.options).find((o) => normaliseLabel(o.textContent ?? '') === want || normaliseLabel(o.value) === want);
+  const option = nativeOption(select, value);
   if (!option) throw new Error(`下拉框没有选项「${value}」`);
   const win = select.ownerDocument.defaultView!;
   // Focus announced by events, not moved (a real focus() per select forces a style recalculation).
