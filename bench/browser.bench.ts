@@ -22,6 +22,7 @@ import { type BrowserSession, buildPortal, launchBrowser, startPortal, type Port
 import { backgroundRequest, buildExtension, EXTENSION_DIR, extensionPage } from '../test/e2e/support/extension';
 import { nativeGridHtml } from './native-grid';
 import type { PageBench } from './page-entry';
+import { percentile } from './stats';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 
 /** Runs per method (after one warm-up run each); medians of these go into the table. */
@@ -43,12 +44,6 @@ const SECONDS_PER_CLICK = 1;
 const log = (message: string) => process.stderr.write(`  browser: ${message}\n`);
 
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[index]!;
-}
 
 function stats(samples: readonly number[]): { p50: number; p95: number } {
   const sorted = [...samples].sort((a, b) => a - b);

@@ -6,12 +6,12 @@
  * Node-only modules (fake-indexeddb, playwright-core, vite, node:fs) are imported dynamically: this
  * file is also bundled for the Chromium page, where only `browserStage`/`browserImport`/`browserStored` run.
  */
-import { Bench } from 'tinybench';
 import { TemplateLibrary } from '../lib/db/library';
 import type { SourceRow } from '../lib/parse/index';
 import { readTemplateSheet } from '../lib/library/template-sheet';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 import { random } from './random';
+import { percentile } from './stats';
 
 /** Templates (rows) in the generated library. */
 export const LIBRARY_SIZE = 10_000;
@@ -92,12 +92,6 @@ const SEARCHES: ReadonlyArray<{ text: string; level2?: string; tags?: string[] }
   { text: '运行率', tags: ['信息化'] },
   { text: 'zzzz' },
 ];
-
-/** Percentile of ascending samples (nearest rank). */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -216,12 +210,6 @@ async function chromiumCpu(): Promise<Map<string, number>> {
   return cpu;
 }
 
-function latencyFigure(id: string, label: string, samples: number[], target: number, note: string): BenchFigure {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const p95 = round(percentile(sorted, 95));
-  return { id, label, unit: 'ms', p50: round(percentile(sorted, 50)), p95, value: p95, target: { op: '<=', value: target }, note };
-}
-
 async function nodeFigures(): Promise<{ figures: BenchFigure[]; library: TemplateLibrary }> {
   const { IDBFactory, IDBKeyRange } = await import('fake-indexeddb');
   const rows = generateSheetRows(LIBRARY_SIZE);
@@ -271,40 +259,31 @@ async function searchFigures(library: TemplateLibrary): Promise<BenchFigure[]> {
   const projects = parseText(seedText, { file: 'baiyun-perf-targets.txt' }).projects;
   let s = 0;
   let g = 0;
-  /** Runs one task in its own Bench, so its CPU time per call can be told apart. */
-  const measure = async (fn: () => void): Promise<{ samples: number[]; cpuPerCall: number }> => {
-    const bench = new Bench({ time: 3000, warmupTime: 1000, retainSamples: true });
-    bench.add('task', fn);
-    const cpu = process.cpuUsage();
-    await bench.run();
-    const used = process.cpuUsage(cpu);
-    const result = bench.getTask('task')?.result as { latency?: { samples?: number[] } } | undefined;
-    const samples = [...(result?.latency?.samples ?? [])];
-    return { samples, cpuPerCall: round((used.user + used.system) / 1000 / Math.max(1, samples.length)) };
-  };
-  const search = await measure(() => {
-    const q = SEARCHES[s++ % SEARCHES.length]!;
-    library.search({ ...q, limit: 50 });
-  });
-  const suggest = await measure(() => {
-    const p = projects[g++ % projects.length]!;
-    library.suggest({ projectName: p.name, goal: p.goal });
-  });
+  // Loaded here, not at the top: this module is also bundled for the Chromium page, which has no node:os.
+  const { latencyFigure, sample } = await import('./sampling');
+  const search = await sample(
+    () => {
+      const q = SEARCHES[s++ % SEARCHES.length]!;
+      library.search({ ...q, limit: 50 });
+    },
+    { time: 3000, warmupTime: 1000 },
+  );
+  const suggest = await sample(
+    () => {
+      const p = projects[g++ % projects.length]!;
+      library.suggest({ projectName: p.name, goal: p.goal });
+    },
+    { time: 3000, warmupTime: 1000 },
+  );
   return [
-    latencyFigure(
-      'library.search-10k',
-      'search 10,000 templates (substring, words, pinyin, initials, filters)',
-      search.samples,
-      10,
-      `${SEARCHES.length} queries in rotation, top 50; CPU ${search.cpuPerCall} ms per call (with warm-up); ${load()}`,
-    ),
-    latencyFigure(
-      'library.suggest-10k',
-      'suggest sets and templates for a project (name + goal) over 10,000 templates / 1,000 sets',
-      suggest.samples,
-      20,
-      `the seed fixture's ${projects.length} projects in rotation; CPU ${suggest.cpuPerCall} ms per call (with warm-up); ${load()}`,
-    ),
+    latencyFigure('library.search-10k', 'search 10,000 templates (substring, words, pinyin, initials, filters)', search, {
+      target: 10,
+      note: `${SEARCHES.length} queries in rotation, top 50`,
+    }),
+    latencyFigure('library.suggest-10k', 'suggest sets and templates for a project (name + goal) over 10,000 templates / 1,000 sets', suggest, {
+      target: 20,
+      note: `the seed fixture's ${projects.length} projects in rotation`,
+    }),
   ];
 }
 

@@ -10,13 +10,8 @@
  */
 import { loadavg } from 'node:os';
 import { Bench } from 'tinybench';
+import { percentile } from './stats';
 import type { BenchFigure } from './types';
-
-/** The p-th percentile (nearest rank) of ascending `sorted`; NaN when empty. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
 
 /** Rounds to 3 significant decimals for ms-sized figures. */
 export function round(n: number): number {
