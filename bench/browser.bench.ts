@@ -26,8 +26,8 @@ import { percentile } from './stats';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 
 /** Runs per method (after one warm-up run each); medians of these go into the table. */
-const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 3;
-const PACED_RUNS = 2;
+const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 5;
+const PACED_RUNS = 3;
 const RPA_RUNS = 2;
 const PACE_MS = 20;
 // A native fill takes ~70 ms: enough runs that its p95 is a percentile, not the slowest of ten.

@@ -36,7 +36,7 @@ const suite: BenchSuite = async () => {
   const seedSamples = await sample(() => parseText(seed), { time: 3000, warmupTime: 1000 });
   const big = bigExport(seed);
   const bigProjects = parseText(big).projects.length;
-  const bigSamples = await sample(() => parseText(big), { time: 0, iterations: 5, warmupTime: 0, warmupIterations: 1 });
+  const bigSamples = await sample(() => parseText(big), { time: 0, iterations: 12, warmupTime: 0, warmupIterations: 2 });
   return [
     latencyFigure('import.seed-fixture', 'import (parseText) of the seed fixture baiyun-perf-targets.txt', seedSamples, {
       note: `${Buffer.byteLength(seed)} bytes, ${seedProjects} projects`,
