@@ -10,7 +10,7 @@ import type { FormSnapshot, Indicator, Project, Unit } from '../lib/domain/schem
 import { formatDecimal, sumDecimals, parseDecimal } from '../lib/domain/decimal';
 import { splitValue } from '../lib/domain/values';
 import { latencyFigure, sample } from './sampling';
-import type { BenchSuite } from './types';
+import { type BenchSuite, runIfMain } from './types';
 import { random } from './random';
 
 export const PROJECTS = 500;
@@ -153,3 +153,6 @@ const suite: BenchSuite = async () => {
 };
 
 export default suite;
+
+// `npx tsx bench/checks.bench.ts` runs this suite alone.
+runIfMain(import.meta.url, suite);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parseText } from '../lib/parse/index';
 import { latencyFigure, sample } from './sampling';
-import type { BenchSuite } from './types';
+import { type BenchSuite, runIfMain } from './types';
 
 const SEED = new URL('../test/fixtures/baiyun-perf-targets.txt', import.meta.url);
 const TARGET_BYTES = 5 * 1024 * 1024;
@@ -48,3 +48,6 @@ const suite: BenchSuite = async () => {
 };
 
 export default suite;
+
+// `npx tsx bench/import.bench.ts` runs this suite alone.
+runIfMain(import.meta.url, suite);

@@ -5,11 +5,11 @@
  *
  * `npm run bench -- browser` (or any suite names) runs only those suites.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { BenchFigure, BenchSuite } from './types';
+import { type BenchFigure, type BenchSuite, CHILD_MARK } from './types';
 
 /** The machine the figures came from. */
 export interface BenchMachine {
@@ -21,6 +21,29 @@ export interface BenchMachine {
   platform: string;
   /** 1-minute load average when the run started: other work on the machine slows every figure. */
   loadAtStart: number;
+  /**
+   * CPU ms of a fixed integer loop (median of 30) at the start: the machine's speed for single-threaded
+   * JavaScript, so a run whose Node figures all moved together can be told from a change in the code.
+   */
+  referenceMs?: number;
+}
+
+/** The fixed reference workload: a 2-million-step integer hash, its CPU time per call (median of 30). */
+/** Where the loop's result goes, so the compiler cannot drop the loop. */
+export let referenceSink = 0;
+
+export function referenceLoopMs(): number {
+  const times: number[] = [];
+  for (let run = 0; run < 31; run += 1) {
+    const start = process.cpuUsage();
+    let h = run;
+    for (let i = 0; i < 2_000_000; i += 1) h = (h * 31 + i) | 0;
+    referenceSink ^= h;
+    const used = process.cpuUsage(start);
+    if (run > 0) times.push((used.user + used.system) / 1000);
+  }
+  times.sort((a, b) => a - b);
+  return Number(times[15]!.toFixed(2));
 }
 
 /** One figure with its verdict. */
@@ -71,13 +94,83 @@ export function withPrevious(results: readonly BenchResult[], previous: unknown)
   });
 }
 
-/** The suites, in the order they run. Loaded lazily so one suite's missing dependency does not stop the rest. */
-const SUITES: ReadonlyArray<{ name: string; load: () => Promise<{ default: BenchSuite }> }> = [
-  { name: 'import', load: () => import('./import.bench') },
-  { name: 'checks', load: () => import('./checks.bench') },
-  { name: 'library', load: () => import('./library.bench') },
-  { name: 'browser', load: () => import('./browser.bench') },
+/**
+ * The suites, in the order they run. Loaded lazily so one suite's missing dependency does not stop the rest.
+ * `forked` suites (pure Node figures) run in FORKS fresh processes each and report the median of them: one
+ * process's JIT and heap decisions move a millisecond-sized figure by 10–20 % from one process to the next
+ * on this kind of machine, with the machine itself unchanged.
+ */
+const SUITES: ReadonlyArray<{ name: string; file: string; forked: boolean; load: () => Promise<{ default: BenchSuite }> }> = [
+  { name: 'import', file: 'import.bench.ts', forked: true, load: () => import('./import.bench') },
+  { name: 'checks', file: 'checks.bench.ts', forked: true, load: () => import('./checks.bench') },
+  { name: 'library', file: 'library.bench.ts', forked: true, load: () => import('./library.bench') },
+  { name: 'browser', file: 'browser.bench.ts', forked: false, load: () => import('./browser.bench') },
 ];
+
+/** Processes per forked suite (`BENCH_FORKS`, default 3; 1 runs each suite once in its own process). */
+const FORKS = Math.max(1, Number(process.env.BENCH_FORKS) || 3);
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[(sorted.length - 1) >> 1]!;
+}
+
+/**
+ * One figure list from several processes' runs of the same suite: per figure (in the first run's order),
+ * the median of each statistic over the runs that have it; the note of the run whose value is the median,
+ * with every run's value appended.
+ */
+export function mergeRuns(runs: ReadonlyArray<readonly BenchFigure[]>): BenchFigure[] {
+  if (runs.length === 1) return [...runs[0]!];
+  const ids = runs[0]?.map((f) => f.id) ?? [];
+  return ids.map((id) => {
+    const same = runs.map((r) => r.find((f) => f.id === id)).filter((f): f is BenchFigure => f !== undefined);
+    const finite = (pick: (f: BenchFigure) => number | undefined) =>
+      same.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    const values = finite((f) => f.value);
+    if (values.length === 0) return same[0]!;
+    const value = median(values);
+    const middle = same.find((f) => f.value === value) ?? same[0]!;
+    const stat = (pick: (f: BenchFigure) => number | undefined) => {
+      const list = finite(pick);
+      return list.length > 0 ? median(list) : undefined;
+    };
+    const p50 = stat((f) => f.p50);
+    const p95 = stat((f) => f.p95);
+    const cpuP50 = stat((f) => f.cpuP50);
+    return {
+      ...middle,
+      value,
+      ...(p50 === undefined ? {} : { p50 }),
+      ...(p95 === undefined ? {} : { p95 }),
+      ...(cpuP50 === undefined ? {} : { cpuP50 }),
+      note: `median of ${same.length} processes (value ${values.join(' / ')} ${middle.unit}); ${middle.note ?? ''}`.replace(/; $/, ''),
+    };
+  });
+}
+
+/** Runs a suite file in a fresh Node process (tsx) and reads the figures it prints. */
+function runChild(file: string): Promise<BenchFigure[]> {
+  const dir = fileURLToPath(new URL('.', import.meta.url));
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, [`${dir}${file}`], { env: { ...process.env, BENCH_CHILD: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith(CHILD_MARK));
+      if (code !== 0 || !line) {
+        reject(new Error(`${file} exited with ${code}${line ? '' : ' and printed no figures'}: ${out.slice(-300)}`));
+        return;
+      }
+      resolve(JSON.parse(line.slice(CHILD_MARK.length)) as BenchFigure[]);
+    });
+  });
+}
 
 function chromiumVersion(): string {
   const path = process.env.CHROME_PATH?.trim() || '/usr/bin/chromium';
@@ -98,6 +191,7 @@ export function machine(): BenchMachine {
     chromium: chromiumVersion(),
     platform: `${process.platform} ${process.arch}`,
     loadAtStart: Number(loadavg()[0]!.toFixed(2)),
+    referenceMs: referenceLoopMs(),
   };
 }
 
@@ -125,7 +219,7 @@ export function markdown(results: readonly BenchResult[], host: BenchMachine, at
     '',
     `Generated by \`npm run bench\` on ${at}.`,
     '',
-    `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB RAM, ${host.platform}; Node ${host.node}; ${host.chromium}; load average ${host.loadAtStart} at start.`,
+    `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB RAM, ${host.platform}; Node ${host.node}; ${host.chromium}; load average ${host.loadAtStart} at start${host.referenceMs === undefined ? '' : `; reference loop ${host.referenceMs} ms CPU (machine speed, lower is faster)`}.`,
     '',
     '| 指标 Figure | p50 | p95 | value | target | status | vs previous run | notes |',
     '|---|---:|---:|---:|---|---|---:|---|',
@@ -167,12 +261,22 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Machine: ${host.cpu} × ${host.cores}, Node ${host.node}, ${host.chromium}, load ${host.loadAtStart}`);
   const results: BenchResult[] = [];
   let failed = 0;
-  for (const { name, load } of SUITES) {
+  for (const { name, file, forked, load } of SUITES) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
     const started = performance.now();
     console.log(`\n▶ ${name} …`);
     try {
-      const figures = await (await load()).default();
+      let figures: BenchFigure[];
+      if (forked) {
+        const runs: BenchFigure[][] = [];
+        for (let i = 0; i < FORKS; i += 1) {
+          console.log(`  process ${i + 1} of ${FORKS}`);
+          runs.push(await runChild(file));
+        }
+        figures = mergeRuns(runs);
+      } else {
+        figures = await (await load()).default();
+      }
       for (const f of figures) results.push({ ...f, suite: name, status: verdict(f) });
       console.log(`  ${figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {

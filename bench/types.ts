@@ -23,11 +23,15 @@ export interface BenchFigure {
 /** A benchmark module exports one suite; bench/run.ts runs them all and writes bench/results.json. */
 export type BenchSuite = () => Promise<BenchFigure[]>;
 
+/** Starts the figures line a suite run as a child process (`BENCH_CHILD=1`) prints. */
+export const CHILD_MARK = 'BENCH_FIGURES ';
+
 /** `npx tsx bench/<suite>.bench.ts` runs that suite alone: call with the module's `import.meta.url`. */
 export function runIfMain(moduleUrl: string, suite: BenchSuite): void {
   if (typeof process === 'undefined' || !process.argv[1] || !moduleUrl.endsWith(process.argv[1].replace(/\\/g, '/'))) return;
   suite().then(
-    (figures) => console.log(JSON.stringify(figures, null, 2)),
+    // Run by bench/run.ts as one of several processes: one marked line it can find among progress output.
+    (figures) => console.log(process.env.BENCH_CHILD === '1' ? `\n${CHILD_MARK}${JSON.stringify(figures)}` : JSON.stringify(figures, null, 2)),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type BenchResult, change, markdown, verdict, withPrevious } from '../../../bench/run';
+import { type BenchResult, change, markdown, mergeRuns, verdict, withPrevious } from '../../../bench/run';
 import { latencyFigure, sample } from '../../../bench/sampling';
 
 const host = { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', chromium: 'Chromium 1', platform: 'linux x64', loadAtStart: 0.5 };
@@ -82,5 +82,29 @@ describe('bench sampling: wall and CPU time per call', () => {
     expect([f.p50, f.p95, f.value, f.cpuP50]).toEqual([50, 95, 95, 25]);
     expect(verdict(f)).toBe('missed');
     expect(f.note).toMatch(/^100 runs after warm-up; n; CPU p50 25 ms per call/);
+  });
+});
+
+describe('bench: a suite run in several processes', () => {
+  it('reports each figure as the median over the processes, with every run\'s value in the note', () => {
+    const fig = (value: number, p50: number, cpuP50: number, note: string) => ({ id: 'a', label: 'a', unit: 'ms' as const, value, p50, p95: value, cpuP50, note, target: { op: '<=' as const, value: 10 } });
+    const size = (value: number) => ({ id: 'size', label: 'size', unit: 'KB' as const, value });
+    const merged = mergeRuns([
+      [fig(9, 4, 3.9, 'first'), size(30)],
+      [fig(5, 2, 2.1, 'second'), size(31)],
+      [fig(7, 3, 3.2, 'third'), size(30)],
+    ]);
+    expect(merged.map((f) => f.id)).toEqual(['a', 'size']);
+    const [a, s] = merged;
+    expect([a!.value, a!.p50, a!.p95, a!.cpuP50]).toEqual([7, 3, 7, 3.2]);
+    expect(a!.note).toBe('median of 3 processes (value 9 / 5 / 7 ms); third');
+    expect(verdict(a!)).toBe('met');
+    expect(s!.value).toBe(30);
+  });
+
+  it('passes a single run through unchanged and keeps a figure no run could measure', () => {
+    const skipped = { id: 'x', label: 'x', unit: 'ms' as const, value: NaN, note: 'skipped: no Chromium' };
+    expect(mergeRuns([[skipped]])).toEqual([skipped]);
+    expect(mergeRuns([[skipped], [skipped]])[0]).toEqual(skipped);
   });
 });
