@@ -365,11 +365,21 @@ async function deleteRows(live: () => GridHandle, indices: readonly number[], do
         else click(gridCell(grid, row, 'name') ?? row);
       }
       await flush(doc);
-      click(findDeleteRowButton(live()) ?? findButtonNear(live().root, DELETE_ROW_LABELS) ?? deleteButton);
-      const confirm = await waitFor(doc, () => findConfirmButton(doc), { timeout: 3000, what: '确认对话框', signal }).catch(() => null);
-      if (confirm) click(confirm);
+      const removed = () => rowCount(live()) <= before - round.length;
+      // A confirm the last attempt asked for may have come late (a busy page): answer it, never ask twice —
+      // a second 删除 would leave a second dialog open over the page after the rows are gone.
+      const late = attempt > 0 ? findConfirmButton(doc) : null;
+      if (late) click(late);
+      else {
+        click(findDeleteRowButton(live()) ?? findButtonNear(live().root, DELETE_ROW_LABELS) ?? deleteButton);
+        // The page either asks to confirm or removes the rows straight away; whichever comes first.
+        const next = await waitFor(doc, () => (removed() ? 'removed' : findConfirmButton(doc)), { timeout: 10_000, what: '确认对话框', signal }).catch(
+          () => null,
+        );
+        if (next && next !== 'removed') click(next);
+      }
       // Judged on the live grid (a re-render may replace its nodes); the bound is generous for a busy page.
-      const gone = await waitFor(doc, () => rowCount(live()) <= before - round.length, { timeout: 10_000, what: '删除行', signal }).then(
+      const gone = await waitFor(doc, removed, { timeout: 10_000, what: '删除行', signal }).then(
         () => true,
         (error: unknown) => {
           if (attempt >= 1) throw error;

@@ -97,6 +97,10 @@ export async function undoThroughPalette(scope: Page | FrameLocator, timeout: nu
   await tb(scope, 'palette-launcher').click();
   await tb(scope, 'fill-undo').click();
   await expect.poll(() => scope.locator('[data-tianbao] [data-testid="fill-report"]').textContent(), { timeout }).toContain('已撤销');
+  // Undo deletes the added rows through the page's own confirm dialog: none may be left open over the page
+  // (one closing takes a moment; one left open stays).
+  // The replicas' own dialogs only (Tianbao's palette is a dialog too, and stays open here).
+  await expect.poll(() => scope.locator('.el-message-box:visible, .lg-dialog:visible').count(), { timeout: 5000 }).toBe(0);
 }
 
 /** Clicks the page's 保存; if Tianbao's guard asks, the person chooses 仍然提交 (the choice is theirs). */
