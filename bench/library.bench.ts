@@ -11,7 +11,7 @@ import type { SourceRow } from '../lib/parse/index';
 import { readTemplateSheet } from '../lib/library/template-sheet';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 import { random } from './random';
-import { percentile } from './stats';
+import { median, percentile } from './stats';
 
 /** Templates (rows) in the generated library. */
 export const LIBRARY_SIZE = 10_000;
@@ -137,8 +137,8 @@ async function timeImport(library: TemplateLibrary, rows: SourceRow[]): Promise<
 }
 
 function phaseNote(timings: readonly ImportTiming[]): string {
-  const median = (f: (t: ImportTiming) => number) => round([...timings].map(f).sort((a, b) => a - b)[timings.length >> 1]!);
-  return `median phases ms: read ${median((t) => t.phases.read)}, plan ${median((t) => t.phases.plan)}, write ${median((t) => t.phases.write)}, index ${median((t) => t.phases.index)}`;
+  const phase = (f: (t: ImportTiming) => number) => round(median(timings.map(f)));
+  return `median phases ms: read ${phase((t) => t.phases.read)}, plan ${phase((t) => t.phases.plan)}, write ${phase((t) => t.phases.write)}, index ${phase((t) => t.phases.index)}`;
 }
 
 /** The Chromium page's import: an empty library and the rows, made before the timing starts. */
@@ -236,7 +236,6 @@ async function nodeFigures(): Promise<{ figures: BenchFigure[]; library: Templat
     catchUps.push({ ms, cpu: (spent.user + spent.system) / 1000, queued });
   }
   const sorted = timings.map((t) => t.ms).sort((a, b) => a - b);
-  const median = (values: number[]) => round([...values].sort((x, y) => x - y)[values.length >> 1]!);
   const catchUpMs = catchUps.map((c) => c.ms).sort((x, y) => x - y);
   const figures: BenchFigure[] = [
     {
@@ -247,8 +246,8 @@ async function nodeFigures(): Promise<{ figures: BenchFigure[]; library: Templat
       p95: round(percentile(sorted, 95)),
       value: round(percentile(sorted, 95)),
       target: { op: '<=', value: 2000 },
-      cpuP50: median(cpuMs),
-      note: `${timings.length} runs into an empty library; 10,000 rows in 1,000 sets; the suggestion index is updated after (next figure); ${phaseNote(timings)}; CPU ${median(cpuMs)} ms median (process, all threads); ${load()}`,
+      cpuP50: round(median(cpuMs)),
+      note: `${timings.length} runs into an empty library; 10,000 rows in 1,000 sets; the suggestion index is updated after (next figure); ${phaseNote(timings)}; CPU ${round(median(cpuMs))} ms median (process, all threads); ${load()}`,
     },
     {
       id: 'library.suggest-catch-up-10k-node',
@@ -257,7 +256,7 @@ async function nodeFigures(): Promise<{ figures: BenchFigure[]; library: Templat
       p50: round(percentile(catchUpMs, 50)),
       p95: round(percentile(catchUpMs, 95)),
       value: round(percentile(catchUpMs, 95)),
-      cpuP50: median(catchUps.map((c) => c.cpu)),
+      cpuP50: round(median(catchUps.map((c) => c.cpu))),
       note: `after each of the ${catchUps.length} imports; ${catchUps[0]!.queued} queued updates applied at once`,
     },
   ];
@@ -379,9 +378,8 @@ export async function chromiumFigure(): Promise<BenchFigure> {
       const used = (kind: string) => (after.get(kind) ?? 0) - (before.get(kind) ?? 0);
       if (after.size > 0) cpu.push({ page: used('page'), browser: used('browser') });
     }
-    const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
     const cpuNote = cpu.length > 0
-      ? `; CPU per import, median: page ${Math.round(medianOf(cpu.map((c) => c.page)))} ms, browser process (IndexedDB backend) ${Math.round(medianOf(cpu.map((c) => c.browser)))} ms`
+      ? `; CPU per import, median: page ${Math.round(median(cpu.map((c) => c.page)))} ms, browser process (IndexedDB backend) ${Math.round(median(cpu.map((c) => c.browser)))} ms`
       : '';
     const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
     return {
@@ -392,7 +390,7 @@ export async function chromiumFigure(): Promise<BenchFigure> {
       p95: round(percentile(sorted, 95)),
       value: round(percentile(sorted, 95)),
       target: { op: '<=', value: 2000 },
-      ...(cpu.length > 0 ? { cpuP50: round(medianOf(cpu.map((c) => c.page + c.browser))) } : {}),
+      ...(cpu.length > 0 ? { cpuP50: round(median(cpu.map((c) => c.page + c.browser))) } : {}),
       note: `${runs.length} runs after ${CHROMIUM_WARMUP} warm-up, each into a new database (p95 of ${runs.length} = the slowest); headless ${executablePath}; ${phaseNote(runs)}; all ms: ${runs.map((r) => Math.round(r.ms)).join(', ')}${cpuNote}; at start ${loadAtStart}, at end ${load()}`,
     };
   } finally {

@@ -9,6 +9,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats';
 import { type BenchFigure, type BenchSuite, CHILD_MARK } from './types';
 
 /** The machine the figures came from. */
@@ -109,11 +110,6 @@ const SUITES: ReadonlyArray<{ name: string; file: string; forked: boolean; load:
 
 /** Processes per forked suite (`BENCH_FORKS`, default 3; 1 runs each suite once in its own process). */
 const FORKS = Math.max(1, Number(process.env.BENCH_FORKS) || 3);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[(sorted.length - 1) >> 1]!;
-}
 
 /**
  * One figure list from several processes' runs of the same suite: per figure (in the first run's order),

@@ -181,7 +181,7 @@ function scanSlickRows(handle: GridHandle, fields: readonly FillField[], reuse: 
      */
     const moveTo = (top: number, rendered: Set<number>): Set<number> => {
       const now = scrollTo(top);
-      if (now.has(Math.floor(Math.min(top, Math.max(0, end - screen)) / height)) || total === 0) return now;
+      if (now.has(Math.floor(Math.min(top, Math.max(0, end - screen)) / height))) return now;
       let at = renderedRunMiddle(rendered, height, screen);
       let last = now;
       while (Math.abs(top - at) > 1) {
