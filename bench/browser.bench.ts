@@ -26,13 +26,13 @@ import { percentile, quietNote, quietStats } from './stats';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 
 /** Runs per method (after one warm-up run each); medians of these go into the table. */
-const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 5;
+const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 10;
 const PACED_RUNS = 3;
 const RPA_RUNS = 2;
 const PACE_MS = 20;
 // A native fill takes ~70 ms: enough runs that its p95 is a percentile, not the slowest of ten.
 const NATIVE_RUNS = 30;
-const FLOOR_RUNS = 5;
+const FLOOR_RUNS = 10;
 const BENCH_SET_NAME = '基准测试十五项指标集';
 /** The same 15 indicators with period values only: the fill issue #7 sets its targets for (one set, ≈100 writes). */
 const BENCH_ONE_SET_NAME = '中长期基准指标十五项';
@@ -209,8 +209,8 @@ async function heapMB(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
 }
 
-function latency(id: string, label: string, samples: number[], target: number | undefined, note: string): BenchFigure {
-  const s = quietStats(samples);
+function latency(id: string, label: string, samples: number[], target: number | undefined, note: string, gapMs = 0): BenchFigure {
+  const s = quietStats(samples, undefined, { gapMs });
   return {
     id,
     label,
@@ -272,6 +272,7 @@ async function detectCollectFigures(session: BrowserSession, portal: PortalServe
             samples,
             undefined,
             `${rows} rows per run; rows in view read afresh; ${complete}`,
+            SPACING_MS,
           )
         : latency(
             'browser.detect-collect-500-rows',
@@ -279,6 +280,7 @@ async function detectCollectFigures(session: BrowserSession, portal: PortalServe
             samples,
             50,
             `${rows} rows collected per run, ${complete}; runs ${SPACING_MS} ms apart; lib/fill bundled with esbuild into an IIFE; the read before a fill, a capture or a page's first check; the page's own share is the next figure`,
+            SPACING_MS,
           ),
     );
     if (!reuse) {
@@ -298,6 +300,7 @@ async function detectCollectFigures(session: BrowserSession, portal: PortalServe
           floor,
           undefined,
           `${steps} steps per run; no Tianbao code`,
+          SPACING_MS,
         ),
       );
     }

@@ -29,14 +29,22 @@ export function median(values: readonly number[]): number {
 export const QUIET_ROUND_MS = 200;
 export const QUIET_SHARE = 0.2;
 
+/** How a distribution is cut into rounds. */
+export interface RoundOptions {
+  roundMs?: number;
+  share?: number;
+  /** Time between two runs that is not in the samples (runs spaced on purpose), counted towards a round's length. */
+  gapMs?: number;
+}
+
 /** Indices (ascending) of the calls in the fastest `share` of the rounds of `samples` (ms, in call order). */
-export function quietIndices(samples: readonly number[], roundMs = QUIET_ROUND_MS, share = QUIET_SHARE): number[] {
+export function quietIndices(samples: readonly number[], { roundMs = QUIET_ROUND_MS, share = QUIET_SHARE, gapMs = 0 }: RoundOptions = {}): number[] {
   const rounds: number[][] = [];
   let current: number[] = [];
   let sum = 0;
   samples.forEach((ms, i) => {
     current.push(i);
-    sum += ms;
+    sum += ms + gapMs;
     if (sum >= roundMs) {
       rounds.push(current);
       current = [];
@@ -77,8 +85,8 @@ export interface QuietStats {
   count: number;
 }
 
-export function quietStats(samples: readonly number[], cpu?: readonly number[], roundMs = QUIET_ROUND_MS, share = QUIET_SHARE): QuietStats {
-  const picked = quietIndices(samples, roundMs, share);
+export function quietStats(samples: readonly number[], cpu?: readonly number[], rounds: RoundOptions = {}): QuietStats {
+  const picked = quietIndices(samples, rounds);
   const quiet = p50p95(picked.map((i) => samples[i]!));
   const cpuPicked = cpu && cpu.length === samples.length ? picked.map((i) => cpu[i]!) : [];
   return {

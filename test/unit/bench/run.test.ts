@@ -106,6 +106,8 @@ describe('bench: the machine\'s quiet phases', () => {
     // 50+50+50+250 is one round; the 10 after it joins that round instead of being a (fast) round alone.
     expect(quietIndices([300, 50, 50, 50, 250, 10])).toEqual([1, 2, 3, 4, 5]);
     expect(quietIndices([5])).toEqual([0]);
+    // Runs spaced on purpose: the time between them counts towards a round (5 ms runs 120 ms apart: 2 a round).
+    expect(quietIndices([5, 5, 9, 9, 9, 9, 9, 9, 9, 9], { gapMs: 120 })).toEqual([0, 1]);
     expect(quietIndices([])).toEqual([]);
   });
 
