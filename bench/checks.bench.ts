@@ -130,13 +130,13 @@ const suite: BenchSuite = async () => {
   const COPIES = 8;
   const copies = Array.from({ length: COPIES }, () => structuredClone(snapshot));
   let copy = 0;
-  const all = await sample(() => runChecks(copies[copy++ % COPIES]!), { time: 3000, warmupTime: 500 });
+  const all = await sample(() => runChecks(copies[copy++ % COPIES]!), { time: 6000, warmupTime: 500 });
   const recheck = await sample(
     () => {
       const next = edits[edit++ % EDITS]!;
       recheckProject(previous, next.snapshot, next.index);
     },
-    { time: 3000, warmupTime: 500 },
+    { time: 6000, warmupTime: 500 },
   );
   return [
     latencyFigure('checks.all-500-projects', 'All rules over a 500-project / 7,500-indicator snapshot (runChecks)', all, {

@@ -33,10 +33,10 @@ const suite: BenchSuite = async () => {
   const seed = readFileSync(SEED, 'utf8');
   const seedProjects = parseText(seed).projects.length;
   // The seed first, before the 5 MB text and its parse fill the heap (its GC pauses would land in the seed's calls).
-  const seedSamples = await sample(() => parseText(seed), { time: 3000, warmupTime: 1000 });
+  const seedSamples = await sample(() => parseText(seed), { time: 6000, warmupTime: 1000 });
   const big = bigExport(seed);
   const bigProjects = parseText(big).projects.length;
-  const bigSamples = await sample(() => parseText(big), { time: 0, iterations: 12, warmupTime: 0, warmupIterations: 2 });
+  const bigSamples = await sample(() => parseText(big), { time: 0, iterations: 16, warmupTime: 0, warmupIterations: 2 });
   return [
     latencyFigure('import.seed-fixture', 'import (parseText) of the seed fixture baiyun-perf-targets.txt', seedSamples, {
       note: `${Buffer.byteLength(seed)} bytes, ${seedProjects} projects`,

@@ -216,7 +216,7 @@ async function nodeFigures(): Promise<{ figures: BenchFigure[]; library: Templat
   const timings: ImportTiming[] = [];
   const cpuMs: number[] = [];
   const catchUps: Array<{ ms: number; cpu: number; queued: number }> = [];
-  const IMPORTS = 5;
+  const IMPORTS = 8;
   let library: TemplateLibrary | undefined;
   for (let run = 0; run < IMPORTS; run++) {
     library?.close();
@@ -284,14 +284,14 @@ async function searchFigures(library: TemplateLibrary): Promise<BenchFigure[]> {
       const q = SEARCHES[s++ % SEARCHES.length]!;
       library.search({ ...q, limit: 50 });
     },
-    { time: 3000, warmupTime: 1000 },
+    { time: 6000, warmupTime: 1000 },
   );
   const suggest = await sample(
     () => {
       const p = projects[g++ % projects.length]!;
       library.suggest({ projectName: p.name, goal: p.goal });
     },
-    { time: 3000, warmupTime: 1000 },
+    { time: 6000, warmupTime: 1000 },
   );
   return [
     latencyFigure('library.search-10k', 'search 10,000 templates (substring, words, pinyin, initials, filters)', search, {
