@@ -25,14 +25,17 @@ import type { PageBench } from './page-entry';
 import { percentile, quietNote, quietStats } from './stats';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 
-/** Runs per method (after one warm-up run each); medians of these go into the table. */
-const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 10;
-const PACED_RUNS = 3;
-const RPA_RUNS = 2;
+/**
+ * Runs per method in one pass (after one warm-up run each). bench/run.ts makes two passes of this suite
+ * (`BENCH_BROWSER_PASSES`), minutes apart, and takes each figure from the quieter one.
+ */
+const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 5;
+const PACED_RUNS = 2;
+const RPA_RUNS = 1;
 const PACE_MS = 20;
 // A native fill takes ~70 ms: enough runs that its p95 is a percentile, not the slowest of ten.
 const NATIVE_RUNS = 30;
-const FLOOR_RUNS = 10;
+const FLOOR_RUNS = 5;
 const BENCH_SET_NAME = '基准测试十五项指标集';
 /** The same 15 indicators with period values only: the fill issue #7 sets its targets for (one set, ≈100 writes). */
 const BENCH_ONE_SET_NAME = '中长期基准指标十五项';
@@ -523,18 +526,32 @@ const suite: BenchSuite = async () => {
     await portal.close();
   }
 
-  // Ratios: how many times faster Tianbao's fill is than each other way (medians).
+  const typing = typingEstimate(items);
+  figures.push({ id: 'browser.typing-estimate', label: 'a person typing the same 15 indicators into one set (estimate)', unit: 'ms', value: Math.round(typing.ms), note: typing.note });
+  return derive(figures);
+};
+
+/**
+ * The ratios: how many times faster Tianbao's fill is than each other way (medians), from the figures
+ * measured. bench/run.ts calls this again after merging the passes, so the ratios are those of the merged
+ * medians; any ratio already in `figures` is replaced.
+ */
+export function derive(measured: readonly BenchFigure[]): BenchFigure[] {
+  const ratioIds = new Set(['browser.ratio-paced', 'browser.ratio-rpa', 'browser.ratio-typing']);
+  const figures = measured.filter((f) => !ratioIds.has(f.id));
   const p50 = (id: string) => figures.find((f) => f.id === id)?.p50 ?? NaN;
   const tianbao = p50('browser.tianbao-fill-15-element');
-  const typing = typingEstimate(items);
-  figures.push(
+  const typingMs = figures.find((f) => f.id === 'browser.typing-estimate')?.value ?? NaN;
+  const ratios: BenchFigure[] = [
     { id: 'browser.ratio-paced', label: 'Tianbao fill ÷ paced fill: times faster (medians, one set, modern replica)', unit: 'x', value: round(p50('browser.paced-fill-15-element') / tianbao), target: { op: '>=', value: 10 } },
     { id: 'browser.ratio-rpa', label: 'Tianbao fill ÷ RPA-style fill: times faster (medians, one set, modern replica)', unit: 'x', value: round(p50('browser.rpa-fill-15-element') / tianbao) },
-    { id: 'browser.typing-estimate', label: 'a person typing the same 15 indicators into one set (estimate)', unit: 'ms', value: Math.round(typing.ms), note: typing.note },
-    { id: 'browser.ratio-typing', label: 'Tianbao fill ÷ a person typing: times faster (estimate)', unit: 'x', value: Math.round(typing.ms / tianbao) },
-  );
-  return figures;
-};
+    { id: 'browser.ratio-typing', label: 'Tianbao fill ÷ a person typing: times faster (estimate)', unit: 'x', value: Math.round(typingMs / tianbao) },
+  ];
+  // The typing estimate stays where it was listed: just before the ratio of it.
+  const at = figures.findIndex((f) => f.id === 'browser.typing-estimate');
+  const typing = at >= 0 ? figures.splice(at, 1) : [];
+  return [...figures, ratios[0]!, ratios[1]!, ...typing, ratios[2]!];
+}
 
 export default suite;
 

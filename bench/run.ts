@@ -88,20 +88,29 @@ export function withPrevious(results: readonly BenchResult[], previous: unknown)
   });
 }
 
-/**
- * The suites, in the order they run. Loaded lazily so one suite's missing dependency does not stop the rest.
- * `forked` suites (pure Node figures) run in FORKS fresh processes each (mergeRuns): a process's run lasts
- * seconds, and whether the machine was in a quiet phase during it (bench/stats.ts) decides its figures.
- */
-const SUITES: ReadonlyArray<{ name: string; file: string; forked: boolean; load: () => Promise<{ default: BenchSuite }> }> = [
-  { name: 'import', file: 'import.bench.ts', forked: true, load: () => import('./import.bench') },
-  { name: 'checks', file: 'checks.bench.ts', forked: true, load: () => import('./checks.bench') },
-  { name: 'library', file: 'library.bench.ts', forked: true, load: () => import('./library.bench') },
-  { name: 'browser', file: 'browser.bench.ts', forked: false, load: () => import('./browser.bench') },
-];
-
-/** Processes per forked suite (`BENCH_FORKS`, default 3; 1 runs each suite once in its own process). */
+/** Processes per Node suite (`BENCH_FORKS`, default 3). */
 const FORKS = Math.max(1, Number(process.env.BENCH_FORKS) || 3);
+/** Passes of the browser suite (`BENCH_BROWSER_PASSES`, default 2), each in its own process, minutes apart. */
+const BROWSER_PASSES = Math.max(1, Number(process.env.BENCH_BROWSER_PASSES) || 2);
+
+/** A suite module: its figures, and optionally the figures derived from others, made again after a merge. */
+interface SuiteModule {
+  default: BenchSuite;
+  derive?: (figures: readonly BenchFigure[]) => BenchFigure[];
+}
+
+/**
+ * The suites, in the order they run, each in `processes` fresh processes one after another (mergeRuns):
+ * a process's run lasts seconds to minutes, and whether the machine was in a quiet phase during it
+ * (bench/stats.ts) decides its figures. Modules are loaded lazily (for `derive`) so one suite's missing
+ * dependency does not stop the rest.
+ */
+const SUITES: ReadonlyArray<{ name: string; file: string; processes: number; load: () => Promise<SuiteModule> }> = [
+  { name: 'import', file: 'import.bench.ts', processes: FORKS, load: () => import('./import.bench') },
+  { name: 'checks', file: 'checks.bench.ts', processes: FORKS, load: () => import('./checks.bench') },
+  { name: 'library', file: 'library.bench.ts', processes: FORKS, load: () => import('./library.bench') },
+  { name: 'browser', file: 'browser.bench.ts', processes: BROWSER_PASSES, load: () => import('./browser.bench') },
+];
 
 /**
  * One figure list from several processes' runs of the same suite, per figure (in the first run's order):
@@ -270,22 +279,19 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Machine: ${host.cpu} × ${host.cores}, Node ${host.node}, ${host.chromium}, load ${host.loadAtStart}`);
   const results: BenchResult[] = [];
   let failed = 0;
-  for (const { name, file, forked, load } of SUITES) {
+  for (const { name, file, processes, load } of SUITES) {
     if (wanted.length > 0 && !wanted.includes(name)) continue;
     const started = performance.now();
     console.log(`\n▶ ${name} …`);
     try {
-      let figures: BenchFigure[];
-      if (forked) {
-        const runs: BenchFigure[][] = [];
-        for (let i = 0; i < FORKS; i += 1) {
-          console.log(`  process ${i + 1} of ${FORKS}`);
-          runs.push(await runChild(file));
-        }
-        figures = mergeRuns(runs);
-      } else {
-        figures = await (await load()).default();
+      const runs: BenchFigure[][] = [];
+      for (let i = 0; i < processes; i += 1) {
+        console.log(`  process ${i + 1} of ${processes}`);
+        runs.push(await runChild(file));
       }
+      const { derive } = await load();
+      const merged = mergeRuns(runs);
+      const figures = derive ? derive(merged) : merged;
       for (const f of figures) results.push({ ...f, suite: name, status: verdict(f) });
       console.log(`  ${figures.length} figures in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     } catch (error) {

@@ -155,3 +155,30 @@ describe('bench: a suite run in several processes', () => {
     expect(mergeRuns([[skipped], [skipped]])[0]).toEqual(skipped);
   });
 });
+
+describe('bench: browser ratios after merging passes', () => {
+  it('makes the ratios again from the merged medians, replacing those of a single pass', async () => {
+    const { derive } = await import('../../../bench/browser.bench');
+    const lat = (id: string, p50: number) => ({ id, label: id, unit: 'ms' as const, p50, p95: p50, value: p50 });
+    const stale = { id: 'browser.ratio-paced', label: 'old', unit: 'x' as const, value: 99 };
+    const out = derive([
+      lat('browser.tianbao-fill-15-element', 2000),
+      stale,
+      lat('browser.paced-fill-15-element', 12000),
+      lat('browser.rpa-fill-15-element', 40000),
+      { id: 'browser.typing-estimate', label: 't', unit: 'ms', value: 300000 },
+    ]);
+    expect(out.map((f) => f.id)).toEqual([
+      'browser.tianbao-fill-15-element',
+      'browser.paced-fill-15-element',
+      'browser.rpa-fill-15-element',
+      'browser.ratio-paced',
+      'browser.ratio-rpa',
+      'browser.typing-estimate',
+      'browser.ratio-typing',
+    ]);
+    const value = (id: string) => out.find((f) => f.id === id)!.value;
+    expect([value('browser.ratio-paced'), value('browser.ratio-rpa'), value('browser.ratio-typing')]).toEqual([6, 20, 150]);
+    expect(verdict(out.find((f) => f.id === 'browser.ratio-paced')!)).toBe('missed');
+  });
+});
