@@ -22,12 +22,12 @@ import { type BrowserSession, buildPortal, launchBrowser, startPortal, type Port
 import { backgroundRequest, buildExtension, EXTENSION_DIR, extensionPage } from '../test/e2e/support/extension';
 import { nativeGridHtml } from './native-grid';
 import type { PageBench } from './page-entry';
-import { percentile, quietNote, quietStats } from './stats';
+import { percentile } from './stats';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 
 /**
  * Runs per method in one pass (after one warm-up run each). bench/run.ts makes two passes of this suite
- * (`BENCH_BROWSER_PASSES`), minutes apart, and takes each figure from the quieter one.
+ * (`BENCH_BROWSER_PASSES`), minutes apart, and reports the median of the two for each figure.
  */
 const TIANBAO_RUNS = Number(process.env.BENCH_FILL_RUNS) || 5;
 const PACED_RUNS = 2;
@@ -212,18 +212,17 @@ async function heapMB(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
 }
 
-function latency(id: string, label: string, samples: number[], target: number | undefined, note: string, gapMs = 0): BenchFigure {
-  const s = quietStats(samples, undefined, { gapMs });
+function latency(id: string, label: string, samples: number[], target: number | undefined, note: string): BenchFigure {
+  const { p50, p95 } = stats(samples);
   return {
     id,
     label,
     unit: 'ms',
-    p50: round(s.p50),
-    p95: round(s.p95),
-    value: round(s.p95),
-    every: { p50: round(s.every.p50), p95: round(s.every.p95) },
+    p50: round(p50),
+    p95: round(p95),
+    value: round(p95),
     ...(target !== undefined ? { target: { op: '<=' as const, value: target } } : {}),
-    note: `${samples.length} runs after warm-up; ${quietNote(s, 1)}; ${note}`,
+    note: `${samples.length} runs after warm-up; ${note}`,
   };
 }
 
@@ -275,7 +274,6 @@ async function detectCollectFigures(session: BrowserSession, portal: PortalServe
             samples,
             undefined,
             `${rows} rows per run; rows in view read afresh; ${complete}`,
-            SPACING_MS,
           )
         : latency(
             'browser.detect-collect-500-rows',
@@ -283,7 +281,6 @@ async function detectCollectFigures(session: BrowserSession, portal: PortalServe
             samples,
             50,
             `${rows} rows collected per run, ${complete}; runs ${SPACING_MS} ms apart; lib/fill bundled with esbuild into an IIFE; the read before a fill, a capture or a page's first check; the page's own share is the next figure`,
-            SPACING_MS,
           ),
     );
     if (!reuse) {
@@ -303,7 +300,6 @@ async function detectCollectFigures(session: BrowserSession, portal: PortalServe
           floor,
           undefined,
           `${steps} steps per run; no Tianbao code`,
-          SPACING_MS,
         ),
       );
     }

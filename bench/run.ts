@@ -9,7 +9,6 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { median } from './stats';
 import { type BenchFigure, type BenchSuite, CHILD_MARK } from './types';
 
 /** The machine the figures came from. */
@@ -60,8 +59,8 @@ export interface BenchResult extends BenchFigure {
 export const REPEAT_TOLERANCE = 0.2;
 
 /**
- * The figure compared between runs: the median where there is one (taken in the machine's quiet phases,
- * bench/stats.ts; p95 of a few runs is their maximum), else the value.
+ * The figure compared between runs: the median where there is one (p95 of a few runs is their maximum),
+ * else the value.
  */
 export function comparable(f: Pick<BenchFigure, 'p50' | 'value'>): number {
   return f.p50 ?? f.value;
@@ -100,9 +99,9 @@ interface SuiteModule {
 }
 
 /**
- * The suites, in the order they run, each in `processes` fresh processes one after another (mergeRuns):
- * a process's run lasts seconds to minutes, and whether the machine was in a quiet phase during it
- * (bench/stats.ts) decides its figures. Modules are loaded lazily (for `derive`) so one suite's missing
+ * The suites, in the order they run, each in `processes` fresh processes one after another (mergeRuns): the
+ * machine's speed for the same code swings between two levels in phases of seconds to minutes, and a figure
+ * measured in one window of time reflects that window; several windows minutes apart make it the machine's. Modules are loaded lazily (for `derive`) so one suite's missing
  * dependency does not stop the rest.
  */
 const SUITES: ReadonlyArray<{ name: string; file: string; processes: number; load: () => Promise<SuiteModule> }> = [
@@ -112,43 +111,44 @@ const SUITES: ReadonlyArray<{ name: string; file: string; processes: number; loa
   { name: 'browser', file: 'browser.bench.ts', processes: BROWSER_PASSES, load: () => import('./browser.bench') },
 ];
 
+/** The median of `values` in any order, the mean of the middle two when their number is even (two passes). */
+export function middle(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const half = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+}
+
 /**
- * One figure list from several processes' runs of the same suite, per figure (in the first run's order):
- * - a distribution (p50) comes from the quietest process, the one with the lowest p50: each process saw
- *   quiet phases of the machine for a part of its run, or none (bench/stats.ts); `every` is the median of
- *   the processes' every-run percentiles;
- * - a single value is the median over the processes.
- * The note is that process's, with every process's p50 or value appended.
+ * One figure list from several processes' runs of the same suite: per figure (in the first run's order),
+ * the median of each statistic over the runs that have it (the mean of the middle two for an even count);
+ * the note of the run whose value is nearest the median, with every run's value appended.
  */
 export function mergeRuns(runs: ReadonlyArray<readonly BenchFigure[]>): BenchFigure[] {
   if (runs.length === 1) return [...runs[0]!];
   const ids = runs[0]?.map((f) => f.id) ?? [];
   return ids.map((id) => {
     const same = runs.map((r) => r.find((f) => f.id === id)).filter((f): f is BenchFigure => f !== undefined);
-    const measured = same.filter((f) => Number.isFinite(f.value));
-    if (measured.length === 0) return same[0]!;
-    const distributions = measured.filter((f) => f.p50 !== undefined && Number.isFinite(f.p50));
-    if (distributions.length > 0) {
-      const quietest = distributions.reduce((a, b) => (b.p50! < a.p50! ? b : a));
-      const everyOf = (pick: (e: { p50: number; p95: number }) => number) => {
-        const list = distributions.map((f) => f.every).filter((e) => e !== undefined).map(pick);
-        return list.length > 0 ? median(list) : undefined;
-      };
-      const everyP50 = everyOf((e) => e.p50);
-      const everyP95 = everyOf((e) => e.p95);
-      return {
-        ...quietest,
-        ...(everyP50 !== undefined && everyP95 !== undefined ? { every: { p50: everyP50, p95: everyP95 } } : {}),
-        note: `quietest of ${distributions.length} processes (p50 ${distributions.map((f) => f.p50).join(' / ')} ${quietest.unit}${everyP50 === undefined ? '' : `; every run, median over the processes: p50 ${everyP50} / p95 ${everyP95}`}); ${quietest.note ?? ''}`.replace(/; $/, ''),
-      };
-    }
-    const values = measured.map((f) => f.value);
-    const value = median(values);
-    const middle = measured.find((f) => f.value === value) ?? measured[0]!;
+    const finite = (pick: (f: BenchFigure) => number | undefined) =>
+      same.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
+    const values = finite((f) => f.value);
+    if (values.length === 0) return same[0]!;
+    const round = (n: number) => Math.round(n * 1000) / 1000;
+    const value = round(middle(values));
+    const nearest = same.filter((f) => Number.isFinite(f.value)).reduce((a, b) => (Math.abs(b.value - value) < Math.abs(a.value - value) ? b : a));
+    const stat = (pick: (f: BenchFigure) => number | undefined) => {
+      const list = finite(pick);
+      return list.length > 0 ? round(middle(list)) : undefined;
+    };
+    const p50 = stat((f) => f.p50);
+    const p95 = stat((f) => f.p95);
+    const cpuP50 = stat((f) => f.cpuP50);
     return {
-      ...middle,
+      ...nearest,
       value,
-      note: `median of ${measured.length} processes (value ${values.join(' / ')} ${middle.unit}); ${middle.note ?? ''}`.replace(/; $/, ''),
+      ...(p50 === undefined ? {} : { p50 }),
+      ...(p95 === undefined ? {} : { p95 }),
+      ...(cpuP50 === undefined ? {} : { cpuP50 }),
+      note: `median of ${same.length} processes (value ${values.join(' / ')} ${nearest.unit}); ${nearest.note ?? ''}`.replace(/; $/, ''),
     };
   });
 }
@@ -213,12 +213,6 @@ function num(n: number | undefined): string {
   return n.toFixed(2);
 }
 
-/** A latency target met by the quiet-phase p95 but not by every run's p95. */
-export function everyMisses(r: BenchFigure): boolean {
-  if (!r.target || r.target.op !== '<=' || !r.every) return false;
-  return r.every.p95 > r.target.value;
-}
-
 const MARK: Record<BenchResult['status'], string> = { met: '✅ met', missed: '❌ missed', 'n/a': '—' };
 
 /** The results as a Markdown table, with the machine above it. */
@@ -231,10 +225,8 @@ export function markdown(results: readonly BenchResult[], host: BenchMachine, at
     '',
     `Machine: ${host.cpu}, ${host.cores} cores, ${host.memoryGB} GB RAM, ${host.platform}; Node ${host.node}; ${host.chromium}; load average ${host.loadAtStart} at start${host.referenceMs === undefined ? '' : `; reference loop ${host.referenceMs} ms CPU (machine speed, lower is faster)`}.`,
     '',
-    'p50 and p95 are over the runs made in the machine\'s quiet phases (the fastest fifth of 200 ms rounds; bench/README.md); "every run" is the same over all runs. A target met only in the quiet phases says so.',
-    '',
-    '| 指标 Figure | p50 | p95 | every run p50 / p95 | value | target | status | vs previous run | notes |',
-    '|---|---:|---:|---:|---:|---|---|---:|---|',
+    '| 指标 Figure | p50 | p95 | value | target | status | vs previous run | notes |',
+    '|---|---:|---:|---:|---|---|---:|---|',
   ];
   for (const r of results) {
     const target = r.target ? `${r.target.op === '<=' ? '≤' : '≥'} ${r.target.value} ${r.unit}` : '';
@@ -243,25 +235,19 @@ export function markdown(results: readonly BenchResult[], host: BenchMachine, at
       delta === null
         ? ''
         : `${delta >= 0 ? '+' : ''}${Math.round(delta * 100)}%${Math.abs(delta) > REPEAT_TOLERANCE ? ' ⚠' : ''}`;
-    const every = r.every ? `${num(r.every.p50)} / ${num(r.every.p95)}` : '';
-    const status = r.status === 'met' && everyMisses(r) ? `${MARK.met} (quiet phases; every run's p95 ${num(r.every?.p95)} ❌)` : MARK[r.status];
     lines.push(
-      `| ${cell(r.label)} \`${r.id}\` | ${num(r.p50)} | ${num(r.p95)} | ${every} | ${num(r.value)} ${r.unit} | ${target} | ${status} | ${vs} | ${cell(r.note ?? '')} |`,
+      `| ${cell(r.label)} \`${r.id}\` | ${num(r.p50)} | ${num(r.p95)} | ${num(r.value)} ${r.unit} | ${target} | ${MARK[r.status]} | ${vs} | ${cell(r.note ?? '')} |`,
     );
   }
   const met = results.filter((r) => r.status === 'met').length;
   const missed = results.filter((r) => r.status === 'missed').length;
-  const quietOnly = results.filter((r) => r.status === 'met' && everyMisses(r)).length;
-  lines.push(
-    '',
-    `${met} targets met${quietOnly > 0 ? ` (${quietOnly} of them in the quiet phases only)` : ''}, ${missed} missed, ${results.length - met - missed} figures without a target or skipped.`,
-  );
+  lines.push('', `${met} targets met, ${missed} missed, ${results.length - met - missed} figures without a target or skipped.`);
   const compared = results.map(change).filter((d): d is number => d !== null);
   if (compared.length > 0) {
     const within = compared.filter((d) => Math.abs(d) <= REPEAT_TOLERANCE).length;
     lines.push(
       '',
-      `Repeatability: ${within} of ${compared.length} figures within ${REPEAT_TOLERANCE * 100}% of the previous run${previousAt ? ` (${previousAt})` : ''} (quiet-phase medians where there are distributions, else values; ⚠ marks the others).`,
+      `Repeatability: ${within} of ${compared.length} figures within ${REPEAT_TOLERANCE * 100}% of the previous run${previousAt ? ` (${previousAt})` : ''} (medians where there are distributions, else values; ⚠ marks the others).`,
     );
   }
   lines.push('');

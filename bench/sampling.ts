@@ -2,13 +2,14 @@
  * Latency sampling for the Node suites (tinybench underneath): each call's wall time and the process's
  * CPU time for it, percentiles, and the figure built from them.
  *
- * The figure is the wall clock (what a person waits), over the calls made in the machine's quiet phases
- * (bench/stats.ts), with every call's percentiles beside it. The CPU median of the same calls is kept too:
- * a wall time well above it means the call waited for a core.
+ * The figure is the wall clock (what a person waits). The CPU median of the same calls is kept beside it:
+ * a wall time well above it means the calls waited for a core. Neither is steady on a shared VM whose speed
+ * for the same code swings between two levels (bench/README.md, "Repeatability"); longer windows and
+ * several processes are what make the medians agree between runs.
  */
 import { loadavg } from 'node:os';
 import { Bench } from 'tinybench';
-import { quietNote, quietStats } from './stats';
+import { percentile } from './stats';
 import type { BenchFigure } from './types';
 
 /** Rounds to 3 significant decimals for ms-sized figures. */
@@ -59,24 +60,21 @@ export function loadNote(): string {
   return `load average ${loadavg()[0]!.toFixed(1)}`;
 }
 
-/**
- * A latency figure: p50/p95 of the wall times in the machine's quiet phases (bench/stats.ts) with the CPU
- * median of the same calls beside them, every call's p50/p95 kept in `every`; judged on p95 against `target`.
- */
+/** A latency figure: p50/p95 of the wall times, the CPU median beside them, judged on p95 against `target`. */
 export function latencyFigure(id: string, label: string, sampled: Sampled, options: { target?: number; note: string }): BenchFigure {
-  const s = quietStats(sampled.wall, sampled.cpu);
-  const p95 = round(s.p95);
-  const cpuP50 = s.cpuP50 === undefined ? undefined : round(s.cpuP50);
+  const wall = [...sampled.wall].sort((a, b) => a - b);
+  const cpu = [...sampled.cpu].sort((a, b) => a - b);
+  const p95 = round(percentile(wall, 95));
+  const cpuP50 = round(percentile(cpu, 50));
   return {
     id,
     label,
     unit: 'ms',
-    p50: round(s.p50),
+    p50: round(percentile(wall, 50)),
     p95,
     value: p95,
-    every: { p50: round(s.every.p50), p95: round(s.every.p95) },
-    ...(cpuP50 !== undefined && Number.isFinite(cpuP50) ? { cpuP50 } : {}),
+    ...(Number.isFinite(cpuP50) ? { cpuP50 } : {}),
     ...(options.target === undefined ? {} : { target: { op: '<=' as const, value: options.target } }),
-    note: `${sampled.wall.length} runs after warm-up; ${quietNote(s)}; ${options.note}; CPU p50 ${cpuP50 ?? '—'} ms per call (quiet runs, process, all threads); ${loadNote()}`,
+    note: `${wall.length} runs after warm-up; ${options.note}; CPU p50 ${cpuP50} ms per call (process, all threads); ${loadNote()}`,
   };
 }

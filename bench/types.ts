@@ -5,20 +5,15 @@ export interface BenchFigure {
   /** What was measured, in plain words. */
   label: string;
   unit: 'ms' | 'KB' | 'MB' | 'x' | 'ops/s';
-  /**
-   * Median and 95th percentile where the figure is a distribution: over the runs made in the machine's
-   * quiet phases (bench/stats.ts `quietStats`), so that repeated runs can agree on a shared machine.
-   */
+  /** Median and 95th percentile where the figure is a distribution. */
   p50?: number;
   p95?: number;
-  /** The same percentiles over every run, quiet or not: what a person would have waited on this machine then. */
-  every?: { p50: number; p95: number };
   /** The figure compared with the target (p95 for latencies unless stated). */
   value: number;
   target?: { op: '<=' | '>='; value: number };
   /**
-   * Median CPU time per call (process, all threads, so a parallel GC counts) over the same quiet runs,
-   * where the suite measured it: a call that waited for a core shows a wall time well above it.
+   * Median CPU time per call (process, all threads, so a parallel GC counts) for Node figures sampled by
+   * bench/sampling.ts: a wall time well above it means the calls waited for a core.
    */
   cpuP50?: number;
   /** Free notes: sample count, data size, assumptions. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BenchResult, change, markdown, mergeRuns, verdict, withPrevious } from '../../../bench/run';
+import { type BenchResult, change, markdown, mergeRuns, middle, verdict, withPrevious } from '../../../bench/run';
 import { latencyFigure, sample } from '../../../bench/sampling';
-import { quietIndices, quietStats } from '../../../bench/stats';
 
 const host = { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', chromium: 'Chromium 1', platform: 'linux x64', loadAtStart: 0.5 };
 
@@ -71,82 +70,43 @@ describe('bench sampling: wall and CPU time per call', () => {
     expect(sampled.cpu.every((ms) => ms >= 0)).toBe(true);
   });
 
-  it('reports p50/p95 of the quiet runs\' wall times, the CPU median of the same runs, every run beside them, and judges p95 against the target', () => {
-    // 15 rounds of 200 ms: three quiet ones (2 ms calls) among twelve slow ones (4 ms calls).
-    const wall: number[] = [];
-    for (let round = 0; round < 15; round += 1) {
-      const ms = round % 5 === 2 ? 2 : 4;
-      for (let i = 0; i < 200 / ms; i += 1) wall.push(ms);
-    }
-    const cpu = wall.map((ms) => ms * 0.9);
-    const f = latencyFigure('x', 'x', { wall, cpu }, { target: 3, note: 'n' });
-    expect([f.p50, f.p95, f.value, f.cpuP50]).toEqual([2, 2, 2, 1.8]);
-    expect(f.every).toEqual({ p50: 4, p95: 4 });
-    expect(verdict(f)).toBe('met');
-    expect(f.note).toMatch(/^900 runs after warm-up; p50\/p95 over the 300 of 900 runs in the quietest 20% of 200 ms rounds; every run: p50 4 \/ p95 4; n; CPU p50 1.8 ms/);
-  });
-});
-
-describe('bench: the machine\'s quiet phases', () => {
-  it('keeps the calls of the fastest fifth of the rounds, whichever part of the run they came in', () => {
-    const slow = Array.from({ length: 50 }, () => 4);
-    const fast = Array.from({ length: 100 }, () => 2);
-    // Rounds: slow ×3, fast, slow ×4, fast: 10 rounds, so the 2 fastest are kept.
-    const samples = [...slow, ...slow, ...slow, ...fast, ...slow, ...slow, ...slow, ...slow, ...fast];
-    const picked = quietIndices(samples);
-    expect(picked).toHaveLength(200);
-    expect(picked.every((i) => samples[i] === 2)).toBe(true);
-    expect(picked[0]).toBe(150);
-    expect(picked[199]).toBe(samples.length - 1);
-  });
-
-  it('makes a call as long as a round a round of its own, and a short tail part of the round before it', () => {
-    expect(quietIndices([900, 500, 520, 800, 1000])).toEqual([1]);
-    expect(quietIndices([900, 500, 520, 800, 1000, 510, 700, 880, 990, 600])).toEqual([1, 5]);
-    // 50+50+50+250 is one round; the 10 after it joins that round instead of being a (fast) round alone.
-    expect(quietIndices([300, 50, 50, 50, 250, 10])).toEqual([1, 2, 3, 4, 5]);
-    expect(quietIndices([5])).toEqual([0]);
-    // Runs spaced on purpose: the time between them counts towards a round (5 ms runs 120 ms apart: 2 a round).
-    expect(quietIndices([5, 5, 9, 9, 9, 9, 9, 9, 9, 9], { gapMs: 120 })).toEqual([0, 1]);
-    expect(quietIndices([])).toEqual([]);
-  });
-
-  it('keeps every run\'s percentiles beside the quiet ones and the CPU median of the quiet runs only', () => {
-    const s = quietStats([1000, 400, 900, 950, 1100], [990, 380, 880, 940, 1000]);
-    expect(s).toEqual({ p50: 400, p95: 400, cpuP50: 380, every: { p50: 950, p95: 1100 }, quiet: 1, count: 5 });
-    // A CPU list that does not match the runs one for one is left out rather than misaligned.
-    expect(quietStats([1, 2], [1]).cpuP50).toBeUndefined();
-  });
-
-  it('says so when a target is met in the quiet phases only', () => {
-    const f = { ...result('t', 1.5, 1.8, { op: '<=', value: 2 }), every: { p50: 2.5, p95: 3.2 } };
-    const ok = { ...result('u', 1, 1.2, { op: '<=', value: 2 }), every: { p50: 1.1, p95: 1.4 } };
-    const table = markdown([f, ok], host, 'now');
-    expect(table).toContain("| 2.50 / 3.20 | 1.80 ms | ≤ 2 ms | ✅ met (quiet phases; every run's p95 3.20 ❌) |");
-    expect(table).toContain('| 1.10 / 1.40 | 1.20 ms | ≤ 2 ms | ✅ met |');
-    expect(table).toContain('2 targets met (1 of them in the quiet phases only), 0 missed');
+  it('reports p50/p95 of the wall times, the CPU median beside them, and judges p95 against the target', () => {
+    const wall = Array.from({ length: 100 }, (_, i) => i + 1);
+    const cpu = Array.from({ length: 100 }, (_, i) => (i + 1) / 2);
+    const f = latencyFigure('x', 'x', { wall, cpu }, { target: 90, note: 'n' });
+    expect([f.p50, f.p95, f.value, f.cpuP50]).toEqual([50, 95, 95, 25]);
+    expect(verdict(f)).toBe('missed');
+    expect(f.note).toMatch(/^100 runs after warm-up; n; CPU p50 25 ms per call/);
   });
 });
 
 describe('bench: a suite run in several processes', () => {
-  it('takes a distribution from the quietest process and a single value as the median, with every process\'s figure in the note', () => {
-    const fig = (value: number, p50: number, cpuP50: number, everyP50: number, note: string) => ({
-      id: 'a', label: 'a', unit: 'ms' as const, value, p50, p95: value, cpuP50, every: { p50: everyP50, p95: everyP50 * 2 }, note, target: { op: '<=' as const, value: 10 },
-    });
+  it('reports each figure as the median over the processes (two: the mean of both), with every run\'s value in the note', () => {
+    const fig = (value: number, p50: number, cpuP50: number, note: string) => ({ id: 'a', label: 'a', unit: 'ms' as const, value, p50, p95: value, cpuP50, note, target: { op: '<=' as const, value: 10 } });
     const size = (value: number) => ({ id: 'size', label: 'size', unit: 'KB' as const, value });
     const merged = mergeRuns([
-      [fig(9, 4, 3.9, 6, 'first'), size(30)],
-      [fig(5, 2, 2.1, 3, 'second'), size(31)],
-      [fig(7, 3, 3.2, 5, 'third'), size(30)],
+      [fig(9, 4, 3.9, 'first'), size(30)],
+      [fig(5, 2, 2.1, 'second'), size(31)],
+      [fig(7, 3, 3.2, 'third'), size(30)],
     ]);
     expect(merged.map((f) => f.id)).toEqual(['a', 'size']);
     const [a, s] = merged;
-    expect([a!.value, a!.p50, a!.p95, a!.cpuP50]).toEqual([5, 2, 5, 2.1]);
-    expect(a!.every).toEqual({ p50: 5, p95: 10 });
-    expect(a!.note).toBe('quietest of 3 processes (p50 4 / 2 / 3 ms; every run, median over the processes: p50 5 / p95 10); second');
+    expect([a!.value, a!.p50, a!.p95, a!.cpuP50]).toEqual([7, 3, 7, 3.2]);
+    expect(a!.note).toBe('median of 3 processes (value 9 / 5 / 7 ms); third');
     expect(verdict(a!)).toBe('met');
     expect(s!.value).toBe(30);
-    expect(s!.note).toBe('median of 3 processes (value 30 / 31 / 30 KB)');
+    // Two passes: the mean of the two, not the slower one; the note is the nearer pass's.
+    const two = mergeRuns([[fig(12, 6, 5, 'slow pass')], [fig(8, 4, 3, 'fast pass')]])[0]!;
+    expect([two.value, two.p50, two.p95, two.cpuP50]).toEqual([10, 5, 10, 4]);
+    expect(two.note).toMatch(/^median of 2 processes \(value 12 \/ 8 ms\); (slow|fast) pass$/);
+    // 10 ≤ 10: the two passes together meet the target the slower one alone (12) misses.
+    expect(verdict(two)).toBe('met');
+  });
+
+  it('takes the median of any count, the mean of the middle two when even', () => {
+    expect(middle([3, 1, 2])).toBe(2);
+    expect(middle([4, 1, 3, 2])).toBe(2.5);
+    expect(middle([7])).toBe(7);
   });
 
   it('passes a single run through unchanged and keeps a figure no run could measure', () => {
