@@ -9,6 +9,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { round } from './sampling';
+import { median, middle } from './stats';
 import { type BenchFigure, type BenchSuite, CHILD_MARK } from './types';
 
 /** The machine the figures came from. */
@@ -28,10 +30,10 @@ export interface BenchMachine {
   referenceMs?: number;
 }
 
-/** The fixed reference workload: a 2-million-step integer hash, its CPU time per call (median of 30). */
 /** Where the loop's result goes, so the compiler cannot drop the loop. */
 export let referenceSink = 0;
 
+/** The fixed reference workload: a 2-million-step integer hash, its CPU time per call (median of 30). */
 export function referenceLoopMs(): number {
   const times: number[] = [];
   for (let run = 0; run < 31; run += 1) {
@@ -42,8 +44,7 @@ export function referenceLoopMs(): number {
     const used = process.cpuUsage(start);
     if (run > 0) times.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return Number(times[15]!.toFixed(2));
+  return Number(median(times).toFixed(2));
 }
 
 /** One figure with its verdict. */
@@ -101,8 +102,8 @@ interface SuiteModule {
 /**
  * The suites, in the order they run, each in `processes` fresh processes one after another (mergeRuns): the
  * machine's speed for the same code swings between two levels in phases of seconds to minutes, and a figure
- * measured in one window of time reflects that window; several windows minutes apart make it the machine's. Modules are loaded lazily (for `derive`) so one suite's missing
- * dependency does not stop the rest.
+ * measured in one window of time reflects that window; several windows minutes apart make it the machine's.
+ * Modules are loaded lazily (for `derive`) so one suite's missing dependency does not stop the rest.
  */
 const SUITES: ReadonlyArray<{ name: string; file: string; processes: number; load: () => Promise<SuiteModule> }> = [
   { name: 'import', file: 'import.bench.ts', processes: FORKS, load: () => import('./import.bench') },
@@ -110,13 +111,6 @@ const SUITES: ReadonlyArray<{ name: string; file: string; processes: number; loa
   { name: 'library', file: 'library.bench.ts', processes: FORKS, load: () => import('./library.bench') },
   { name: 'browser', file: 'browser.bench.ts', processes: BROWSER_PASSES, load: () => import('./browser.bench') },
 ];
-
-/** The median of `values` in any order, the mean of the middle two when their number is even (two passes). */
-export function middle(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const half = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
-}
 
 /**
  * One figure list from several processes' runs of the same suite: per figure (in the first run's order),
@@ -132,7 +126,6 @@ export function mergeRuns(runs: ReadonlyArray<readonly BenchFigure[]>): BenchFig
       same.map(pick).filter((v): v is number => v !== undefined && Number.isFinite(v));
     const values = finite((f) => f.value);
     if (values.length === 0) return same[0]!;
-    const round = (n: number) => Math.round(n * 1000) / 1000;
     const value = round(middle(values));
     const nearest = same.filter((f) => Number.isFinite(f.value)).reduce((a, b) => (Math.abs(b.value - value) < Math.abs(a.value - value) ? b : a));
     const stat = (pick: (f: BenchFigure) => number | undefined) => {

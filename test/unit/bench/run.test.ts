@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type BenchResult, change, markdown, mergeRuns, middle, verdict, withPrevious } from '../../../bench/run';
+import { type BenchResult, change, markdown, mergeRuns, verdict, withPrevious } from '../../../bench/run';
+import { middle } from '../../../bench/stats';
 import { latencyFigure, sample } from '../../../bench/sampling';
 
 const host = { cpu: 'Test CPU', cores: 2, memoryGB: 4, node: 'v20', chromium: 'Chromium 1', platform: 'linux x64', loadAtStart: 0.5 };
