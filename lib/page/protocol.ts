@@ -22,12 +22,37 @@ export type PageFinding = z.infer<typeof pageFindingSchema>;
 
 const mismatch = z.object({ set: z.enum(['period', 'annual']), row: z.number(), field: z.string(), expected: z.string(), actual: z.string() });
 
+/**
+ * The step a fill (or undo) could not get past: which one, where, and why, in Chinese and English. A fill
+ * that stops puts back what it changed unless the person chose to keep what landed (`kept`).
+ */
+export const fillFailureSchema = z.object({
+  /** What was being done: `add-rows`, `write`, `switch-set`, `verify`, `delete-rows`, `restore`, `deadline`. */
+  step: z.string(),
+  set: z.optional(z.enum(['period', 'annual'])),
+  /** 0-based row in the set's grid. */
+  row: z.optional(z.number()),
+  /** The field (`level2`, `value` …) when one cell failed. */
+  field: z.optional(z.string()),
+  /** Why, in Chinese (shown first). */
+  message: z.string(),
+  /** Why, in English. */
+  messageEn: z.string(),
+});
+export type FillFailure = z.infer<typeof fillFailureSchema>;
+
 export const fillSummarySchema = z.object({
   ok: z.boolean(),
   written: z.number(),
   mismatches: z.array(mismatch),
   skipped: z.number(),
   durationMs: z.number(),
+  /** Set when the fill stopped before its end. */
+  failure: z.optional(fillFailureSchema),
+  /** After a failure: true when what the fill changed was put back. */
+  rolledBack: z.optional(z.boolean()),
+  /** After a failure: true when the person chose to keep what landed. */
+  kept: z.optional(z.boolean()),
 });
 export type FillSummary = z.infer<typeof fillSummarySchema>;
 
@@ -49,11 +74,19 @@ export const pageProtocol = {
   'page.state': { request: z.object({}), response: pageStateSchema },
   /** Fills a library set (fetched by id from the background) into the page. */
   'page.fill': {
-    request: z.object({ setId: z.string().check(z.minLength(1)), overwrite: z.optional(z.boolean()) }),
+    request: z.object({
+      setId: z.string().check(z.minLength(1)),
+      overwrite: z.optional(z.boolean()),
+      /** On a failure, keep the fields that landed instead of putting everything back. */
+      keepPartial: z.optional(z.boolean()),
+    }),
     response: fillSummarySchema,
   },
   /** Undoes the last fill. */
-  'page.undo': { request: z.object({}), response: z.object({ ok: z.boolean(), problems: z.array(z.string()) }) },
+  'page.undo': {
+    request: z.object({}),
+    response: z.object({ ok: z.boolean(), problems: z.array(z.string()), failure: z.optional(fillFailureSchema) }),
+  },
   /** Saves the page's indicators into the library as a new set. */
   'page.capture': { request: z.object({ name: z.optional(z.string()) }), response: z.object({ setId: z.string(), name: z.string(), count: z.number() }) },
   /** Scrolls to and highlights the field of a finding. */
