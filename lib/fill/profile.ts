@@ -10,8 +10,8 @@ import { FILL_FIELDS, type FillField, type IndicatorSet } from './types';
  * heuristics as before.
  */
 
-/** Widget kinds a profile may force on a column (the adapters of widgets.ts; el-cascader is being added). */
-export const PROFILE_WIDGET_KINDS = ['el-select', 'native-select', 'input', 'contenteditable', 'slick-cell', 'text', 'el-cascader'] as const;
+/** Widget kinds a profile may force on a column (the adapters of lib/fill/widgets/; `text`: read only). */
+export const PROFILE_WIDGET_KINDS = ['el-select', 'native-select', 'input', 'contenteditable', 'slick-cell', 'text', 'el-cascader', 'edit-on-click'] as const;
 export type ProfileWidgetKind = (typeof PROFILE_WIDGET_KINDS)[number];
 
 export const PROFILE_PROJECT_FIELDS = ['name', 'owner', 'goal', 'annualGoal'] as const;
