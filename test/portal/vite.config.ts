@@ -32,7 +32,7 @@ export default defineConfig({
     strictPort: true,
   },
   optimizeDeps: {
-    include: ['vue', 'element-plus', 'element-plus/es/locale/lang/zh-cn', 'slickgrid', 'jquery', 'sortablejs'],
+    include: ['vue', 'element-plus', 'element-plus/es/locale/lang/zh-cn', 'slickgrid', 'jquery', 'sortablejs', 'vxe-table', 'vxe-pc-ui'],
   },
   build: {
     outDir: process.env.TIANBAO_PORTAL_DIST || fileURLToPath(new URL('./dist', import.meta.url)),
@@ -52,6 +52,9 @@ export default defineConfig({
         legacyContent: page('./legacy/content.html'),
         legacyGrid: page('./legacy/grid.html'),
         custom: page('./custom/index.html'),
+        tree: page('./tree/index.html'),
+        treeGrid: page('./tree/grid.html'),
+        merged: page('./merged/index.html'),
       },
     },
   },
