@@ -125,7 +125,7 @@ export interface SubmittedEntry {
   submittedAt: string;
 }
 
-export type PortalKind = 'element' | 'legacy' | 'custom' | 'merged' | 'tree';
+export type PortalKind = 'element' | 'legacy' | 'custom' | 'merged';
 
 /** localStorage key holding what a save would send to the server. */
 export const SAVED_KEY = 'replica-portal:saved';
