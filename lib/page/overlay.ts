@@ -1,5 +1,6 @@
-import type { FillSummary, PageFinding } from './protocol';
-import type { Strings } from './strings';
+import { SAVE_LABELS, SUBMIT_LABELS, buttonMatches } from '../fill/labels';
+import type { FillFailure, FillSummary, PageFinding } from './protocol';
+import { failureLines, type Strings } from './strings';
 
 /**
  * Tianbao's in-page UI, all inside one open shadow root whose host carries `data-tianbao`, so it never
@@ -33,29 +34,45 @@ const STYLE = `
   border-radius: 14px; background: #fff; color: #2f6fde; font-size: 12px; cursor: pointer; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
 .launcher:hover, .launcher:focus-visible { background: #2f6fde; color: #fff; outline: none; }
 .launcher .logo { font-weight: 700; }
-.panel { position: fixed; z-index: 2147483001; top: 12vh; left: 50%; transform: translateX(-50%); width: min(620px, 92vw); max-height: 70vh; display: flex; flex-direction: column;
+.panel { position: fixed; z-index: 2147483001; top: 12vh; left: 50%; transform: translateX(-50%); width: min(620px, 92vw); max-height: 70vh; display: flex; flex-direction: column; overflow: hidden;
   background: #fff; border-radius: 8px; box-shadow: 0 12px 40px rgba(0,0,0,.25); border: 1px solid #dcdfe6; color: #303133; font-size: 14px; pointer-events: auto; }
-.panel header { display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid #ebeef5; }
+.panel header { flex: none; display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid #ebeef5; }
 .panel header input { flex: 1; font-size: 14px; padding: 8px 10px; border: 1px solid #c0c4cc; border-radius: 4px; outline: none; }
 .panel header input:focus { border-color: #2f6fde; box-shadow: 0 0 0 2px rgba(47,111,222,.2); }
-.panel .list { overflow: auto; padding: 6px 0; margin: 0; list-style: none; }
+.panel .list { flex: 1 1 auto; min-height: 40px; overflow: auto; padding: 6px 0; margin: 0; list-style: none; }
 .panel .group { padding: 6px 14px 2px; font-size: 12px; color: #909399; }
 .panel .item { padding: 8px 14px; cursor: pointer; display: flex; justify-content: space-between; gap: 12px; }
 .panel .item[aria-selected="true"], .panel .item:hover { background: #ecf3ff; }
 .panel .item .name { font-weight: 600; }
 .panel .item .detail { color: #909399; font-size: 12px; white-space: nowrap; }
 .panel .empty { padding: 18px 14px; color: #909399; line-height: 1.6; }
-.panel footer { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 12px; border-top: 1px solid #ebeef5; font-size: 13px; }
+.panel footer { flex: none; display: flex; flex-wrap: wrap; align-items: center; gap: 8px; padding: 8px 12px; border-top: 1px solid #ebeef5; font-size: 13px; }
 .panel footer .grow { flex: 1; }
 button.btn { font-size: 13px; padding: 5px 12px; border-radius: 4px; border: 1px solid #dcdfe6; background: #fff; color: #303133; cursor: pointer; }
 button.btn:hover, button.btn:focus-visible { border-color: #2f6fde; color: #2f6fde; outline: none; }
 button.btn.primary { background: #2f6fde; border-color: #2f6fde; color: #fff; }
 button.btn.primary:hover, button.btn.primary:focus-visible { background: #1d5bc7; color: #fff; }
 button.btn.danger { background: #e6553a; border-color: #e6553a; color: #fff; }
-.report { padding: 8px 12px; border-top: 1px solid #ebeef5; font-size: 13px; line-height: 1.6; }
+.panel footer label.keep { display: inline-flex; align-items: center; gap: 4px; color: #606266; cursor: pointer; user-select: none; }
+.panel footer label.keep input { margin: 0; }
+/* The report: never taller than 40vh (less when the panel is squeezed between the page's buttons); its body scrolls. */
+.report { position: relative; flex: 0 1 auto; min-height: 64px; max-height: 40vh; display: flex; flex-direction: column; padding: 8px 36px 8px 12px;
+  border-top: 1px solid #ebeef5; font-size: 13px; line-height: 1.6; overflow: hidden; }
 .report.ok { color: #2e8b57; }
 .report.bad { color: #c0392b; }
-.report ul { margin: 4px 0 0; padding-left: 18px; color: #606266; }
+.report .title { flex: 0 1 auto; min-height: 1.6em; overflow: auto; overflow-wrap: anywhere; font-weight: 600; }
+.report .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; overflow-wrap: anywhere; }
+.report .body:empty { display: none; }
+.report .close { position: absolute; top: 6px; right: 8px; width: 24px; height: 24px; padding: 0; border: none; border-radius: 4px; background: transparent; color: #909399;
+  font-size: 18px; line-height: 24px; cursor: pointer; }
+.report .close:hover, .report .close:focus-visible { background: #f2f3f5; color: #303133; outline: none; }
+.report ul { margin: 4px 0 0; padding-left: 18px; color: #606266; font-weight: 400; }
+.report .note { color: #606266; }
+.failure { margin: 4px 0 6px; padding: 6px 10px; border-left: 3px solid #e6553a; background: #fef0ec; border-radius: 0 4px 4px 0; }
+.failure p { margin: 0; }
+.failure p.zh { color: #303133; }
+.failure p.en { color: #909399; font-size: 12px; margin-bottom: 4px; }
+.failure p.en:last-child { margin-bottom: 0; }
 .badge { position: fixed; z-index: 2147483001; left: 12px; bottom: 12px; pointer-events: auto; padding: 6px 12px; border-radius: 16px; font-size: 12px; cursor: pointer; border: none;
   background: #67c23a; color: #fff; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
 .badge.error { background: #e6553a; }
@@ -101,6 +118,90 @@ function pageRect(target: Element): { left: number; top: number; width: number; 
   return { left: rect.left + win.scrollX, top: rect.top + win.scrollY, width: rect.width, height: rect.height };
 }
 
+/** A box in viewport coordinates (CSS px), as getBoundingClientRect gives it. */
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Where the palette goes: its top edge and the height it may take (both CSS px, viewport coordinates). */
+export interface PanelPlacement {
+  top: number;
+  maxHeight: number;
+  /** False when no band between the page's buttons was tall enough: the usual place, which may cover one. */
+  clear: boolean;
+}
+
+/** Space kept from the viewport's edges and from the page's buttons. */
+const EDGE_PX = 8;
+const BUTTON_GAP_PX = 8;
+/** Below this the palette is no use (search box, two items, footer); it then takes its usual place. */
+const MIN_PANEL_PX = 120;
+
+/**
+ * Places the palette (centred, `width` wide) so it never covers the page's own 保存 / 送审 buttons: the
+ * free horizontal bands between the buttons it would overlap are its candidates, the one that lets it be
+ * tallest (up to 70% of the viewport) wins, nearest its usual place (12% from the top) on a tie. It is
+ * shrunk to the band when the band is shorter. Pure: rects in, placement out.
+ */
+export function placePanel(viewport: { width: number; height: number }, width: number, avoid: readonly Box[]): PanelPlacement {
+  const vh = viewport.height;
+  const cap = Math.round(vh * 0.7);
+  const preferred = Math.round(vh * 0.12);
+  const usual: PanelPlacement = { top: preferred, maxHeight: cap, clear: true };
+  const left = (viewport.width - width) / 2;
+  const right = left + width;
+  const bands = avoid
+    .filter((b) => b.right > left - BUTTON_GAP_PX && b.left < right + BUTTON_GAP_PX && b.bottom > 0 && b.top < vh && b.right > 0 && b.left < viewport.width)
+    .map((b) => [b.top - BUTTON_GAP_PX, b.bottom + BUTTON_GAP_PX] as const)
+    .sort((a, b) => a[0] - b[0]);
+  if (bands.length === 0) return usual;
+  const gaps: [number, number][] = [];
+  let from = EDGE_PX;
+  for (const [top, bottom] of bands) {
+    if (top > from) gaps.push([from, top]);
+    from = Math.max(from, bottom);
+  }
+  if (vh - EDGE_PX > from) gaps.push([from, vh - EDGE_PX]);
+  let best: PanelPlacement | null = null;
+  for (const [start, end] of gaps) {
+    const maxHeight = Math.floor(Math.min(cap, end - start));
+    const top = Math.round(Math.max(start, Math.min(preferred, end - maxHeight)));
+    const better =
+      !best || maxHeight > best.maxHeight || (maxHeight === best.maxHeight && Math.abs(top - preferred) < Math.abs(best.top - preferred));
+    if (better) best = { top, maxHeight, clear: true };
+  }
+  const minimum = Math.min(MIN_PANEL_PX, Math.round(vh * 0.5));
+  return best && best.maxHeight >= minimum ? best : { ...usual, clear: false };
+}
+
+const BUTTON_SELECTOR = 'button, [role="button"], input[type="button"], input[type="submit"], a';
+
+/** The boxes of the page's visible 保存 / 送审 (SAVE_LABELS, SUBMIT_LABELS) buttons in this document's viewport. */
+export function saveSubmitButtonBoxes(doc: Document): Box[] {
+  const win = doc.defaultView;
+  if (!win) return [];
+  const boxes: Box[] = [];
+  for (const button of doc.querySelectorAll<HTMLElement>(BUTTON_SELECTOR)) {
+    const label = button instanceof HTMLInputElement ? button.value : (button.textContent ?? '');
+    if (!buttonMatches(label, SAVE_LABELS) && !buttonMatches(label, SUBMIT_LABELS)) continue;
+    const rect = button.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    if (rect.bottom <= 0 || rect.top >= win.innerHeight || rect.right <= 0 || rect.left >= win.innerWidth) continue;
+    boxes.push({ left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom });
+  }
+  return boxes;
+}
+
+/** What an undo reply says (lib/page/protocol.ts `page.undo`). */
+export interface UndoResult {
+  ok: boolean;
+  problems: string[];
+  failure?: FillFailure;
+}
+
 export interface OverlayHandlers {
   onOpenPalette(): void;
   onQuery(text: string): void;
@@ -122,6 +223,10 @@ export class Overlay {
   private input: HTMLInputElement | null = null;
   private reportBox: HTMLElement | null = null;
   private undoButton: HTMLButtonElement | null = null;
+  private keepPartialBox: HTMLInputElement | null = null;
+  private guardsOpen = 0;
+  /** Ends the overlay's own page listeners (Esc, resize, scroll) when it is destroyed. */
+  private readonly listeners = new AbortController();
   private items: PaletteItem[] = [];
   private selected = 0;
   private badge: HTMLButtonElement | null = null;
@@ -143,6 +248,12 @@ export class Overlay {
     this.layer.append(this.marks);
     this.root.append(this.layer);
     doc.documentElement.append(this.host);
+    const win = doc.defaultView!;
+    const { signal } = this.listeners;
+    // Esc closes the palette (and its report) wherever the focus is, the page included.
+    doc.addEventListener('keydown', (e) => this.onDocumentKey(e), { capture: true, signal });
+    win.addEventListener('resize', () => this.reposition(), { passive: true, signal });
+    win.addEventListener('scroll', () => this.reposition(), { capture: true, passive: true, signal });
   }
 
   /** Re-positions marks and the launcher on the next frame (after scroll, resize or re-render). */
@@ -153,6 +264,7 @@ export class Overlay {
       this.frame = 0;
       this.placeLauncher();
       this.placeMarks();
+      this.placePalette();
     });
   }
 
@@ -185,16 +297,48 @@ export class Overlay {
     return this.palette !== null && !this.palette.hidden;
   }
 
-  /** Opens the palette with its search box focused. */
+  /**
+   * Whether the person ticked 出错时保留已填入的部分: a fill that fails keeps the fields that landed instead of
+   * putting everything back. The controller reads it when a fill starts (`page.fill`'s `keepPartial`).
+   */
+  get keepPartial(): boolean {
+    return this.keepPartialBox?.checked ?? false;
+  }
+
+  /** Opens the palette with its search box focused, placed clear of the page's 保存 / 送审 buttons. */
   openPalette(): void {
     if (!this.palette) this.buildPalette();
     this.palette!.hidden = false;
+    this.placePalette();
     this.input!.focus();
     this.input!.select();
   }
 
   closePalette(): void {
     if (this.palette) this.palette.hidden = true;
+  }
+
+  /** Puts the open palette where it covers none of the page's 保存 / 送审 buttons (on open, resize, scroll). */
+  private placePalette(): void {
+    if (!this.palette || this.palette.hidden) return;
+    const win = this.doc.defaultView!;
+    const viewport = { width: win.innerWidth, height: win.innerHeight };
+    const width = this.palette.getBoundingClientRect().width || Math.min(620, viewport.width * 0.92);
+    const placement = placePanel(viewport, width, saveSubmitButtonBoxes(this.doc));
+    this.palette.style.top = `${placement.top}px`;
+    this.palette.style.maxHeight = `${placement.maxHeight}px`;
+    this.palette.dataset.clear = String(placement.clear);
+  }
+
+  private onDocumentKey(e: KeyboardEvent): void {
+    // The submit guard answers its own Esc (返回修改).
+    if (e.key !== 'Escape' || this.guardsOpen > 0) return;
+    if (this.paletteOpen) this.closePalette();
+    else if (this.findingsBox && !this.findingsBox.hidden) this.findingsBox.hidden = true;
+    else return;
+    // One Esc closes one thing: the topmost, which is Tianbao's panel.
+    e.stopPropagation();
+    e.preventDefault();
   }
 
   private buildPalette(): void {
@@ -206,14 +350,16 @@ export class Overlay {
     const close = el(d, 'button', { className: 'btn', text: this.t.close, attrs: { type: 'button' } });
     close.addEventListener('click', () => this.closePalette());
     this.list = el(d, 'ul', { className: 'list', attrs: { role: 'listbox', id: 'tb-palette-list' } });
-    this.reportBox = el(d, 'div', { className: 'report', testid: 'fill-report' });
+    this.reportBox = el(d, 'div', { className: 'report', testid: 'fill-report', attrs: { role: 'status', 'aria-live': 'polite' } });
     this.reportBox.hidden = true;
     this.undoButton = el(d, 'button', { className: 'btn', text: this.t.undo, testid: 'fill-undo', attrs: { type: 'button' } });
     this.undoButton.hidden = true;
     this.undoButton.addEventListener('click', () => this.handlers.onUndo());
     const capture = el(d, 'button', { className: 'btn', text: this.t.capture, testid: 'capture-set', attrs: { type: 'button' } });
     capture.addEventListener('click', () => this.handlers.onCapture());
-    const footer = el(d, 'footer', {}, [capture, el(d, 'span', { className: 'grow' }), this.undoButton, el(d, 'span', { text: this.t.shortcut, className: 'detail' })]);
+    this.keepPartialBox = el(d, 'input', { testid: 'palette-keep-partial', attrs: { type: 'checkbox' } });
+    const keep = el(d, 'label', { className: 'keep', attrs: { title: this.t.keepPartialTitle } }, [this.keepPartialBox, el(d, 'span', { text: this.t.keepPartial })]);
+    const footer = el(d, 'footer', {}, [capture, keep, el(d, 'span', { className: 'grow' }), this.undoButton, el(d, 'span', { text: this.t.shortcut, className: 'detail' })]);
     this.palette = el(d, 'div', { className: 'panel', attrs: { role: 'dialog', 'aria-label': this.t.launcher } }, [
       el(d, 'header', {}, [this.input, close]),
       this.list,
@@ -273,39 +419,83 @@ export class Overlay {
     (this.list.querySelector('[aria-selected="true"]') as HTMLElement | null)?.scrollIntoView?.({ block: 'nearest' });
   }
 
-  /** Shows progress, then the fill report: what landed, what did not (which field, what it shows). */
+  /**
+   * Shows progress, then the fill report: what landed, what did not (set, row, field, what it shows) and,
+   * when the fill stopped, where and why (Chinese, then English) and whether its changes were put back.
+   */
   showReport(state: 'filling' | 'done', summary?: FillSummary, canUndo = false): void {
-    if (!this.palette) this.buildPalette();
-    const box = this.reportBox!;
-    box.hidden = false;
-    box.replaceChildren();
-    box.className = 'report';
     if (state === 'filling' || !summary) {
-      box.textContent = this.t.filling;
-    } else if (summary.ok) {
-      box.classList.add('ok');
-      box.append(el(this.doc, 'div', { text: this.t.fillDone(summary.written) }));
-    } else {
-      box.classList.add('bad');
-      box.append(el(this.doc, 'div', { text: this.t.fillPartial(summary.mismatches.length) }));
-      const ul = el(this.doc, 'ul');
-      for (const m of summary.mismatches) {
-        ul.append(el(this.doc, 'li', { text: `${this.t.fieldSet[m.set] ?? m.set} 第${m.row + 1}行 ${m.field}: 应为「${m.expected}」,实际为「${m.actual}」` }));
-      }
-      box.append(ul);
+      this.renderReport('', this.t.filling, [], canUndo);
+      return;
     }
-    if (summary && summary.skipped > 0) box.append(el(this.doc, 'div', { text: this.t.fillSkipped(summary.skipped) }));
-    this.undoButton!.hidden = !canUndo;
+    const body: Node[] = [];
+    let title: string;
+    if (summary.failure) {
+      title = this.t.fillStopped;
+      body.push(this.failureBlock(summary.failure, 'fill', summary));
+    } else {
+      title = summary.ok ? this.t.fillDone(summary.written) : this.t.fillPartial(summary.mismatches.length);
+    }
+    if (summary.mismatches.length > 0) {
+      if (summary.failure) body.push(el(this.doc, 'div', { className: 'note', text: this.t.fillPartial(summary.mismatches.length) }));
+      body.push(this.lineList(summary.mismatches.map((m) => this.t.mismatch(m.set, m.row, m.field, m.expected, m.actual)), 'fill-mismatches'));
+    }
+    if (summary.skipped > 0) body.push(el(this.doc, 'div', { className: 'note', text: this.t.fillSkipped(summary.skipped) }));
+    this.renderReport(summary.ok && !summary.failure ? 'ok' : 'bad', title, body, canUndo);
   }
 
-  /** A one-line message in the report area (undo result, capture result, errors). */
+  /** A message in the report area (undo result, capture result, errors); a long one scrolls inside it. */
   showMessage(text: string, tone: 'ok' | 'bad' = 'ok', canUndo = false): void {
+    this.renderReport(tone, text, [], canUndo);
+  }
+
+  /** The undo's result: done, or what could not be restored (a list that scrolls) and where it stopped. */
+  showUndoResult(result: UndoResult, canUndo = false): void {
+    if (result.ok && !result.failure && result.problems.length === 0) {
+      this.renderReport('ok', this.t.undone, [], canUndo);
+      return;
+    }
+    const body: Node[] = [];
+    if (result.failure) body.push(this.failureBlock(result.failure, 'undo'));
+    if (result.problems.length > 0) {
+      body.push(el(this.doc, 'div', { className: 'note', text: this.t.undoProblemsCount(result.problems.length) }));
+      body.push(this.lineList(result.problems, 'undo-problems'));
+    }
+    this.renderReport('bad', result.failure ? this.t.undoStopped : this.t.undoHadProblems, body, canUndo);
+  }
+
+  /** Hides the report (its close button); the palette stays open. */
+  closeReport(): void {
+    if (this.reportBox) this.reportBox.hidden = true;
+  }
+
+  private renderReport(tone: '' | 'ok' | 'bad', title: string, body: Node[], canUndo: boolean): void {
     if (!this.palette) this.buildPalette();
+    const d = this.doc;
     const box = this.reportBox!;
     box.hidden = false;
-    box.className = `report ${tone}`;
-    box.textContent = text;
+    box.className = tone ? `report ${tone}` : 'report';
+    const close = el(d, 'button', { className: 'close', text: '×', testid: 'fill-report-close', attrs: { type: 'button', title: this.t.reportClose, 'aria-label': this.t.reportClose } });
+    close.addEventListener('click', () => this.closeReport());
+    box.replaceChildren(el(d, 'div', { className: 'title', text: title }), el(d, 'div', { className: 'body', attrs: { tabindex: '-1' } }, body), close);
     this.undoButton!.hidden = !canUndo;
+    this.placePalette();
+  }
+
+  /** Where a fill or undo stopped and why, Chinese first and English under it; for a fill, what became of its changes. */
+  private failureBlock(failure: FillFailure, kind: 'fill' | 'undo', outcome?: { rolledBack?: boolean; kept?: boolean }): HTMLElement {
+    const d = this.doc;
+    const lines = failureLines(failure, kind, outcome);
+    return el(
+      d,
+      'div',
+      { className: 'failure', testid: 'fill-failure', attrs: { 'data-step': failure.step } },
+      lines.flatMap((line) => [el(d, 'p', { className: 'zh', text: line.zh, attrs: { lang: 'zh-CN' } }), el(d, 'p', { className: 'en', text: line.en, attrs: { lang: 'en' } })]),
+    );
+  }
+
+  private lineList(lines: string[], testid: string): HTMLElement {
+    return el(this.doc, 'ul', { testid }, lines.map((line) => el(this.doc, 'li', { text: line })));
   }
 
   /** Draws a mark over each finding's field and updates the badge. */
@@ -394,11 +584,16 @@ export class Overlay {
         list,
         el(d, 'div', { className: 'actions' }, [anyway, back]),
       ]);
+      let settled = false;
       const done = (choice: 'back' | 'anyway') => {
+        if (settled) return;
+        settled = true;
+        this.guardsOpen -= 1;
         backdrop.remove();
         dialog.remove();
         resolve(choice);
       };
+      this.guardsOpen += 1;
       back.addEventListener('click', () => done('back'));
       anyway.addEventListener('click', () => done('anyway'));
       dialog.addEventListener('keydown', (e) => {
@@ -412,6 +607,7 @@ export class Overlay {
 
   destroy(): void {
     if (this.frame) this.doc.defaultView?.cancelAnimationFrame(this.frame);
+    this.listeners.abort();
     this.host.remove();
   }
 }
