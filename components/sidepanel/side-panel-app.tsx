@@ -7,7 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { profileOf } from '@/lib/checks/defaults';
 import type { TemplateSet } from '@/lib/domain/schemas';
-import type { FillSummary, PageFinding, PageState } from '@/lib/page/protocol';
+import type { FillSummary, PageFinding, PageResponseOf, PageState } from '@/lib/page/protocol';
+import { failureLines } from '@/lib/page/strings';
 import { inLocale } from '@/lib/ui/bilingual';
 import { groupFindings, statusOf } from '@/lib/ui/findings';
 import { readStatusEntries, recordStatus, sameStatus, type ProjectStatusEntry } from '@/lib/ui/project-status';
@@ -28,7 +29,8 @@ import {
   storageGet,
   storageSet,
 } from '../runtime';
-import { Button, EmptyState, Field, Notice, Spinner, StatusBadge, type Tone } from '../ui';
+import { Button, EmptyState, Field, Notice, Spinner, StatusBadge } from '../ui';
+import { answerWithin, FillReport, type ActionReport } from './fill-report';
 import { FindingsList } from './findings-list';
 import { ProjectStatusList } from './project-status-list';
 import { SetPicker } from './set-picker';
@@ -36,12 +38,11 @@ import './side-panel.css';
 
 /** A fallback refresh for portals whose change events do not arrive (the page is re-read, nothing more). */
 const POLL_MS = 5000;
-
-interface Message {
-  tone: Tone;
-  text: string;
-  details?: string[];
-}
+/**
+ * How long a fill or undo may take before the panel reports that the page did not answer. Generous: a
+ * paced fill of two 30-row sets takes tens of seconds; the fill engine has its own deadlines inside.
+ */
+export const PAGE_ANSWER_MS = 60_000;
 
 export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
   const { t, locale } = useI18n();
@@ -53,13 +54,16 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
   const [profile, setProfile] = useState(() => profileOf(readStoredConfig(undefined).config));
   const [selected, setSelected] = useState<TemplateSet | null>(null);
   const [overwrite, setOverwrite] = useState(false);
+  const [keepPartial, setKeepPartial] = useState(false);
   const [busy, setBusy] = useState<'fill' | 'undo' | 'capture' | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
+  const [message, setMessage] = useState<ActionReport | null>(null);
   const [findingNote, setFindingNote] = useState<string | null>(null);
   const [capturing, setCapturing] = useState(false);
   const [captureName, setCaptureName] = useState('');
   const [statusEntries, setStatusEntries] = useState<ProjectStatusEntry[]>([]);
   const request = useRef(0);
+  // The latest fill/undo: a late answer to an earlier one (or about another tab) must not replace its report.
+  const action = useRef(0);
 
   // Which tab: fixed by ?tabId=, else the active tab of this window, following tab switches.
   useEffect(() => {
@@ -95,6 +99,7 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
 
   useEffect(() => {
     if (!tabKnown) return;
+    action.current += 1;
     setLoading(true);
     setMessage(null);
     setFindingNote(null);
@@ -151,26 +156,62 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
 
   const errorText = (e: unknown) => inLocale(e instanceof Error ? e.message : String(e), locale);
 
-  async function fill() {
-    if (tabId === null || !selected) return;
-    setBusy('fill');
+  /**
+   * Sends a fill or undo to the page and always ends in a report: the page's answer, its error, or — after
+   * PAGE_ANSWER_MS — that it did not answer (a later answer still replaces that report).
+   */
+  async function runOnPage<T>(kind: 'fill' | 'undo', send: () => Promise<T>, report: (value: T) => ActionReport, noAnswer: string) {
+    const ticket = ++action.current;
+    setBusy(kind);
     setMessage(null);
-    try {
-      const summary = await pageRequest(tabId, 'page.fill', { setId: selected.id, overwrite });
-      setMessage(fillMessage(summary));
-    } catch (e) {
-      setMessage({ tone: 'error', text: t('fill.failed', { message: errorText(e) }) });
-    } finally {
-      setBusy(null);
-      void refresh();
+    const pending = send();
+    const errorReport = (e: unknown): ActionReport =>
+      kind === 'fill' ? { tone: 'error', text: t('fill.failed', { message: errorText(e) }) } : { tone: 'error', text: t('error.withMessage', { message: errorText(e) }) };
+    const answer = await answerWithin(pending, PAGE_ANSWER_MS);
+    if (answer.kind === 'answer') setMessage(report(answer.value));
+    else if (answer.kind === 'error') setMessage(errorReport(answer.error));
+    else {
+      setMessage({ tone: 'error', text: noAnswer });
+      void pending.then(
+        (value) => {
+          if (ticket !== action.current) return;
+          setMessage(report(value));
+          void refresh();
+        },
+        (e: unknown) => {
+          if (ticket === action.current) setMessage(errorReport(e));
+        },
+      );
     }
+    // Nothing else can have started meanwhile (the buttons wait on busy), so busy ends here in every case.
+    setBusy(null);
+    void refresh();
   }
 
-  function fillMessage(summary: FillSummary): Message {
+  async function fill() {
+    if (tabId === null || !selected) return;
+    await runOnPage(
+      'fill',
+      () => pageRequest(tabId, 'page.fill', { setId: selected.id, overwrite, keepPartial }),
+      fillReport,
+      t('fill.noAnswer', { seconds: PAGE_ANSWER_MS / 1000 }),
+    );
+  }
+
+  function fillReport(summary: FillSummary): ActionReport {
     const details = summary.mismatches.map((m) =>
       t('fill.mismatch', { set: t(`set.${m.set}`), row: m.row + 1, field: t('fill.field', { field: m.field }), expected: m.expected, actual: m.actual }),
     );
     if (summary.skipped > 0) details.push(t('fill.skipped', { count: summary.skipped }));
+    if (summary.failure) {
+      return {
+        tone: 'error',
+        text: t('fill.stopped'),
+        failure: failureLines(summary.failure, 'fill', summary),
+        ...(summary.mismatches.length > 0 ? { detailsTitle: t('fill.partial', { count: summary.mismatches.length }) } : {}),
+        details,
+      };
+    }
     if (summary.mismatches.length > 0) return { tone: 'warn', text: t('fill.partial', { count: summary.mismatches.length }), details };
     if (summary.written === 0 && summary.skipped === 0) return { tone: 'info', text: t('fill.nothing') };
     return { tone: summary.skipped > 0 ? 'warn' : 'ok', text: t('fill.done', { written: summary.written, ms: summary.durationMs }), details };
@@ -178,23 +219,19 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
 
   async function undo() {
     if (tabId === null) return;
-    setBusy('undo');
-    setMessage(null);
-    try {
-      const result = await pageRequest(tabId, 'page.undo', {});
-      setMessage(
-        result.ok ? { tone: 'ok', text: t('undo.done') } : { tone: 'warn', text: t('undo.problems', { problems: result.problems.join('；') }) },
-      );
-    } catch (e) {
-      setMessage({ tone: 'error', text: t('error.withMessage', { message: errorText(e) }) });
-    } finally {
-      setBusy(null);
-      void refresh();
-    }
+    await runOnPage('undo', () => pageRequest(tabId, 'page.undo', {}), undoReport, t('undo.noAnswer', { seconds: PAGE_ANSWER_MS / 1000 }));
+  }
+
+  function undoReport(result: PageResponseOf<'page.undo'>): ActionReport {
+    if (result.ok && !result.failure && result.problems.length === 0) return { tone: 'ok', text: t('undo.done') };
+    const problems = result.problems.length > 0 ? { detailsTitle: t('undo.problemsList', { count: result.problems.length }), details: result.problems } : {};
+    if (result.failure) return { tone: 'error', text: t('undo.stopped'), failure: failureLines(result.failure, 'undo'), ...problems };
+    return { tone: 'warn', text: t('undo.problemsList', { count: result.problems.length }), details: result.problems };
   }
 
   async function capture() {
     if (tabId === null) return;
+    action.current += 1;
     setBusy('capture');
     setMessage(null);
     try {
@@ -302,18 +339,7 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
       </main>
 
       <footer className="panel-actions">
-        {message ? (
-          <Notice tone={message.tone} testId="action-result">
-            <div>{message.text}</div>
-            {message.details && message.details.length > 0 ? (
-              <ul>
-                {message.details.map((d, i) => (
-                  <li key={i}>{d}</li>
-                ))}
-              </ul>
-            ) : null}
-          </Notice>
-        ) : null}
+        {message ? <FillReport report={message} onClose={() => setMessage(null)} /> : null}
         {capturing ? (
           <form
             className="stack-tight"
@@ -339,6 +365,16 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
             <label className="check-label small">
               <input type="checkbox" className="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />
               {t('actions.overwrite')}
+            </label>
+            <label className="check-label small" title={t('actions.keepPartialHint')}>
+              <input
+                type="checkbox"
+                className="checkbox"
+                data-testid="keep-partial"
+                checked={keepPartial}
+                onChange={(e) => setKeepPartial(e.target.checked)}
+              />
+              {t('actions.keepPartial')}
             </label>
             <div className="row">
               <Button

@@ -143,7 +143,7 @@ describe('SidePanelApp (sidepanel.html?tabId=7)', () => {
 
     await act(async () => fill.click());
     await settle();
-    expect(tabs).toHaveBeenCalledWith(7, { channel: 'tianbao-page', type: 'page.fill', payload: { setId: 'set-1', overwrite: false } });
+    expect(tabs).toHaveBeenCalledWith(7, { channel: 'tianbao-page', type: 'page.fill', payload: { setId: 'set-1', overwrite: false, keepPartial: false } });
     expect(dom.container.querySelector('[data-testid="action-result"]')?.textContent).toContain('已填充 12 个字段');
 
     await act(async () => dom.container.querySelector<HTMLButtonElement>('[data-testid="finding"]')!.click());
