@@ -52,6 +52,8 @@ export default defineConfig({
         legacyContent: page('./legacy/content.html'),
         legacyGrid: page('./legacy/grid.html'),
         custom: page('./custom/index.html'),
+        tree: page('./tree/index.html'),
+        treeGrid: page('./tree/grid.html'),
         merged: page('./merged/index.html'),
       },
     },

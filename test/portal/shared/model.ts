@@ -125,7 +125,7 @@ export interface SubmittedEntry {
   submittedAt: string;
 }
 
-export type PortalKind = 'element' | 'legacy' | 'custom' | 'merged';
+export type PortalKind = 'element' | 'legacy' | 'custom' | 'merged' | 'tree';
 
 /** localStorage key holding what a save would send to the server. */
 export const SAVED_KEY = 'replica-portal:saved';
