@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { profileOf } from '@/lib/checks/defaults';
 import type { TemplateSet } from '@/lib/domain/schemas';
 import type { FillSummary, PageFinding, PageResponseOf, PageState } from '@/lib/page/protocol';
-import { failureLines } from '@/lib/page/strings';
+import { failureLines, stringsFor } from '@/lib/page/strings';
 import { inLocale } from '@/lib/ui/bilingual';
 import { groupFindings, statusOf } from '@/lib/ui/findings';
 import { readStatusEntries, recordStatus, sameStatus, type ProjectStatusEntry } from '@/lib/ui/project-status';
@@ -199,9 +199,9 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
   }
 
   function fillReport(summary: FillSummary): ActionReport {
-    const details = summary.mismatches.map((m) =>
-      t('fill.mismatch', { set: t(`set.${m.set}`), row: m.row + 1, field: t('fill.field', { field: m.field }), expected: m.expected, actual: m.actual }),
-    );
+    // The same lines as the page's own report (中长期 / 年度, the grid's Chinese column names).
+    const page = stringsFor(locale);
+    const details = summary.mismatches.map((m) => page.mismatch(m.set, m.row, m.field, m.expected, m.actual));
     if (summary.skipped > 0) details.push(t('fill.skipped', { count: summary.skipped }));
     if (summary.failure) {
       return {

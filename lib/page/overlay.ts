@@ -39,7 +39,8 @@ const STYLE = `
 .panel header { flex: none; display: flex; align-items: center; gap: 8px; padding: 10px 12px; border-bottom: 1px solid #ebeef5; }
 .panel header input { flex: 1; font-size: 14px; padding: 8px 10px; border: 1px solid #c0c4cc; border-radius: 4px; outline: none; }
 .panel header input:focus { border-color: #2f6fde; box-shadow: 0 0 0 2px rgba(47,111,222,.2); }
-.panel .list { flex: 1 1 auto; min-height: 40px; overflow: auto; padding: 6px 0; margin: 0; list-style: none; }
+/* Squeezed between the page's buttons, the list gives way before the report (down to a label and one item). */
+.panel .list { flex: 1 4 auto; min-height: 72px; overflow: auto; padding: 6px 0; margin: 0; list-style: none; }
 .panel .group { padding: 6px 14px 2px; font-size: 12px; color: #909399; }
 .panel .item { padding: 8px 14px; cursor: pointer; display: flex; justify-content: space-between; gap: 12px; }
 .panel .item[aria-selected="true"], .panel .item:hover { background: #ecf3ff; }
@@ -61,7 +62,10 @@ button.btn.danger { background: #e6553a; border-color: #e6553a; color: #fff; }
 .report.ok { color: #2e8b57; }
 .report.bad { color: #c0392b; }
 .report .title { flex: 0 1 auto; min-height: 1.6em; overflow: auto; overflow-wrap: anywhere; font-weight: 600; }
-.report .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; overflow-wrap: anywhere; }
+.report .body { flex: 1 1 auto; min-height: 0; overflow: auto; overscroll-behavior: contain; overflow-wrap: anywhere;
+  /* Shadows at an edge with more to scroll to (the covers move with the content, the shadows stay). */
+  background: linear-gradient(#fff 30%, rgba(255,255,255,0)) top / 100% 20px no-repeat local, linear-gradient(rgba(255,255,255,0), #fff 70%) bottom / 100% 20px no-repeat local,
+    radial-gradient(farthest-side at 50% 0, rgba(0,0,0,.14), transparent) top / 100% 8px no-repeat scroll, radial-gradient(farthest-side at 50% 100%, rgba(0,0,0,.14), transparent) bottom / 100% 8px no-repeat scroll; }
 .report .body:empty { display: none; }
 .report .close { position: absolute; top: 6px; right: 8px; width: 24px; height: 24px; padding: 0; border: none; border-radius: 4px; background: transparent; color: #909399;
   font-size: 18px; line-height: 24px; cursor: pointer; }

@@ -114,7 +114,7 @@ describe('the side panel’s fill report', () => {
       'zh-CN: 已保留已填入的部分',
       'en: The part that landed was kept',
     ]);
-    expect(q('action-result-details')!.textContent).toContain('年度第 3 行「计量单位」应为「个」');
+    expect(q('action-result-details')!.textContent).toContain('年度 第3行「计量单位」：应为「个」，页面上是「空」');
     // The failure comes first, the fields after it.
     expect(failure.compareDocumentPosition(q('action-result-details')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(q<HTMLButtonElement>('fill-button')!.disabled).toBe(false);
