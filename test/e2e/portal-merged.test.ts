@@ -79,7 +79,8 @@ async function pickCell(page: Page, set: SetKey, row: number, title: string, opt
   const target = await cell(page, set, row, title);
   await target.click();
   await target.locator('.vxe-select').waitFor();
-  const panel = page.locator('body > .vxe-select--panel:visible');
+  // The open panel (`ani--enter`); panels of selects opened before stay under body, emptied.
+  const panel = page.locator('body > .vxe-select--panel.ani--enter');
   if (!(await panel.count())) await target.locator('.vxe-select input').click();
   await panel.locator('.vxe-select-option', { hasText: exact(option) }).click();
   await expect.poll(() => target.locator('.vxe-select input').inputValue()).toBe(option);
