@@ -46,13 +46,6 @@ const leafRow = (frame: FrameLocator, name: string): Locator => frame.locator('.
 /** The rendered 二级 row named `name`. */
 const level2Row = (frame: FrameLocator, name: string): Locator => frame.locator('.dt-row.lv2').filter({ has: frame.locator('.c1', { hasText: exact(name) }) });
 
-/** The 三级 rows as rendered, in order: [name, sign, value, unit]. */
-async function renderedLeaves(frame: FrameLocator): Promise<string[][]> {
-  return frame.locator('.dt-row.lv3').evaluateAll((rows) =>
-    rows.map((r) => [2, 3, 4, 5].map((c) => (r.querySelector(`.c${c}`) as HTMLElement).innerText.trim())),
-  );
-}
-
 async function waitForGrid(page: Page, set: SetKey = 'period'): Promise<void> {
   // A hidden tab frame's content is not visible: wait for it to exist.
   await grid(page, set).locator('#zbCount').filter({ hasText: /共 \d+ 项/ }).waitFor({ state: 'attached' });

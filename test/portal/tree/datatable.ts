@@ -10,8 +10,8 @@
  *   (clientHeight 0) renders `pageHeight` worth of rows.
  * - Edit: a click on a cell asks the column's `oneditstart`; if allowed, the cell is emptied and the one
  *   reused `<span class="edit" contenteditable>` editor is put inside it, focused, holding the value.
- *   A `mousedown` anywhere outside the edited cell commits (editor `innerText` → `oneditend` → row marked
- *   updated → body re-rendered); Esc commits too; arrow keys commit and move; Enter and Tab do nothing;
+ *   A `mousedown` anywhere outside the edited cell commits (editor `innerText` written to the row object's
+ *   field → the column's `oneditend` → row marked updated → body re-rendered); Esc commits too; arrow keys commit and move; Enter and Tab do nothing;
  *   blur does nothing; scrolling drops the edit without saving.
  * - Dictionary columns open a `div.dt-popup` appended to `<body>` holding a `<select size=10>`; picking an
  *   option sets the editor's text; a mousedown inside the popup does not commit.
@@ -23,18 +23,16 @@ export interface DtColumn<R> {
   caption: string;
   /** Width in px. */
   width: number;
+  /** The row object's property the cell edits (a dictionary column holds the code). */
+  field?: string;
   /** The cell's HTML for a row (escape text with `escapeHtml`). */
   render(row: R, index: number): string;
   /** Whether the cell may be edited now; no function = never. */
   oneditstart?(row: R, index: number): boolean;
-  /** The text the editor starts with. */
-  editText?(row: R): string;
-  /** Writes the editor's text into the row object (the commit). */
-  oneditend?(row: R, index: number, text: string): void;
+  /** Runs after a commit wrote the value into the row object (may tidy it). */
+  oneditend?(row: R, index: number, value: string): void;
   /** A dictionary column: the popup's options (value code → text). */
   dict?: ReadonlyArray<{ code: string; text: string }>;
-  /** The dictionary code the popup starts on. */
-  dictValue?(row: R): string;
 }
 
 export interface DtOptions<R> {
@@ -64,7 +62,13 @@ interface EditState<R> {
   item: R;
 }
 
-export class DataTable<R> {
+/** A row object's property, read as text. */
+function fieldOf(row: object, field: string | undefined): string {
+  const v = field ? (row as Record<string, unknown>)[field] : undefined;
+  return v === undefined || v === null ? '' : String(v);
+}
+
+export class DataTable<R extends object> {
   data: R[] = [];
   readonly root: HTMLDivElement;
   private readonly doc: Document;
@@ -185,13 +189,14 @@ export class DataTable<R> {
   startEdit(row: number, col: number): boolean {
     const column = this.opts.columns[col];
     const item = this.data[row];
-    if (!column || item === undefined || !column.oneditstart || !column.oneditstart(item, row)) return false;
+    if (!column || item === undefined || !column.field || !column.oneditstart || !column.oneditstart(item, row)) return false;
     this.scrollToRow(row);
     const cell = this.doc.getElementById(this.cellId(row, col));
     if (!cell) return false;
     this.editing = { row, col, item };
     cell.innerHTML = '';
-    this.editor.innerText = column.editText ? column.editText(item) : '';
+    const current = fieldOf(item, column.field);
+    this.editor.innerText = column.dict ? (column.dict.find((d) => d.code === current)?.text ?? '') : current;
     cell.appendChild(this.editor);
     this.editor.focus();
     const range = this.doc.createRange();
@@ -204,7 +209,7 @@ export class DataTable<R> {
     return true;
   }
 
-  /** Commits an open edit: the editor's text goes through `oneditend` into the row object. */
+  /** Commits an open edit: the editor's text is written into the row object, then `oneditend` runs. */
   commitEdit(): void {
     const state = this.editing;
     if (!state) return;
@@ -212,7 +217,14 @@ export class DataTable<R> {
     const text = this.editor.innerText.replace(/[\r\n]+/g, '');
     this.editing = null;
     this.closePopup();
-    column.oneditend?.(state.item, state.row, text);
+    let value = text;
+    if (column.dict) {
+      // The editor shows the option's text; the row holds its code. Text that is no option keeps the old code.
+      const entry = column.dict.find((d) => d.text === text.trim() || d.code === text.trim());
+      value = entry ? entry.code : text.trim() ? fieldOf(state.item, column.field) : '';
+    }
+    (state.item as Record<string, unknown>)[column.field!] = value;
+    column.oneditend?.(state.item, state.row, value);
     this.opts.onRowEdited?.(state.item, state.row);
     this.editor.remove();
     this.render();
@@ -250,7 +262,7 @@ export class DataTable<R> {
     }
     const select = this.popup.firstElementChild as HTMLSelectElement;
     select.innerHTML = (column.dict ?? []).map((d) => `<option value="${escapeHtml(d.code)}">${escapeHtml(d.text)}</option>`).join('');
-    select.value = column.dictValue ? column.dictValue(item) : '';
+    select.value = fieldOf(item, column.field);
     this.doc.body.appendChild(this.popup);
     this.popup.style.display = 'block';
     const rect = cell.getBoundingClientRect();

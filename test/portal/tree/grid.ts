@@ -10,7 +10,7 @@ import { resolveRoute } from '../shared/states';
 import type { TreePortalHost } from './bridge';
 import { type DtColumn, DataTable, escapeHtml } from './datatable';
 import { showMessage } from './dialog';
-import { blankLeaf, buildTree, insertionIndex, replaceLeaves, SYMBOL_DICT, symbolCode, symbolText, toPortalRows, type TreeRow } from './tree-model';
+import { blankLeaf, buildTree, insertionIndex, replaceLeaves, SYMBOL_DICT, symbolText, toPortalRows, type TreeRow } from './tree-model';
 import './tree.css';
 
 const params = new URLSearchParams(window.location.search);
@@ -54,38 +54,25 @@ function start(): void {
     `<div id="tableHost"></div>`;
 
   const editable = (row: TreeRow) => row.level === 3 && !readOnly;
-  const text = (field: Field): DtColumn<TreeRow> => ({
-    caption: '',
-    width: 0,
+  const text = (field: Field, caption: string, width: number): DtColumn<TreeRow> => ({
+    caption,
+    width,
+    field,
     render: (row) => escapeHtml(row[field]),
     oneditstart: editable,
-    editText: (row) => row[field],
-    oneditend: (row, _i, value) => {
-      row[field] = value.trim();
+    oneditend: (row) => {
+      row[field] = row[field].trim();
     },
   });
   const columns: DtColumn<TreeRow>[] = [
-    { caption: '一级指标', width: 96, render: (row) => escapeHtml(row.yjzb), oneditstart: () => false },
-    { caption: '二级指标', width: 116, render: (row) => escapeHtml(row.ejzb), oneditstart: () => false },
-    { ...text('sjzb'), caption: '三级指标', width: 210 },
-    {
-      caption: '计算符号',
-      width: 70,
-      render: (row) => escapeHtml(symbolText(row.jsfh)),
-      oneditstart: editable,
-      editText: (row) => symbolText(row.jsfh),
-      dict: SYMBOL_DICT,
-      dictValue: (row) => row.jsfh,
-      oneditend: (row, _i, value) => {
-        // The editor holds the option's text; text that is no option keeps the old code, none clears it.
-        const code = symbolCode(value);
-        if (code || !value.trim()) row.jsfh = code;
-      },
-    },
-    { ...text('zbz'), caption: '指标值', width: 90 },
-    { ...text('jldw'), caption: '计量单位', width: 76 },
-    { ...text('zbzsm'), caption: '指标值说明', width: 170 },
-    { ...text('bz'), caption: '备注', width: 100 },
+    { caption: '一级指标', width: 96, field: 'yjzb', render: (row) => escapeHtml(row.yjzb), oneditstart: () => false },
+    { caption: '二级指标', width: 116, field: 'ejzb', render: (row) => escapeHtml(row.ejzb), oneditstart: () => false },
+    text('sjzb', '三级指标', 210),
+    { caption: '计算符号', width: 70, field: 'jsfh', render: (row) => escapeHtml(symbolText(row.jsfh)), oneditstart: editable, dict: SYMBOL_DICT },
+    text('zbz', '指标值', 90),
+    text('jldw', '计量单位', 76),
+    text('zbzsm', '指标值说明', 170),
+    text('bz', '备注', 100),
     {
       caption: '操作',
       width: 64,

@@ -1,9 +1,11 @@
 /**
  * The tree replica's save check, with the FASP2 performance module's own messages (PORTALS.md A):
  * 第N行的计量单位为必录项，必须有值。 (not for 定性) · 请先选择计算符号！ · 定量指标的指标值为数值！ ·
- * 指标值含 * _ - 不符合规范 · 三级指标名称必填. N is the row's position in the grid, category rows
- * included, as the data table counts them. Only 三级 rows are checked; the project's own fields get the
- * shared check (name, 总体目标, 年度目标, readable amounts). Reads row objects only, never the DOM.
+ * 指标值含 * _ - 不符合规范 · 三级指标名称必填; plus what the shared check also refuses (a 三级 under an
+ * unnamed category, names over 100 characters or repeated within the set, 指标值说明 over 2000). N is the
+ * row's position in the grid, category rows included, as the data table counts them. Only 三级 rows are
+ * checked; the project's own fields get the shared check (name, 总体目标, 年度目标, readable amounts).
+ * Reads row objects only, never the DOM.
  */
 import type { IndicatorSetKey, PortalProject } from '../shared/model';
 import { EXPLANATION_MAX, isNumericValue, NAME_MAX, validateProject } from '../shared/validate';
