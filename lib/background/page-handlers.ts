@@ -1,6 +1,6 @@
 import type { TemplateLibrary } from '../db/library';
-import type { EventOf, EventType, Handlers, Sender } from '../messaging';
-import { PAGE_CHANNEL } from '../page/protocol';
+import type { EventOf, EventType, Handlers, ResponseOf, Sender } from '../messaging';
+import { NOTHING_TO_UNDO, PAGE_CHANNEL } from '../page/protocol';
 import type { PageHub } from './page-hub';
 import type { PortalRegistry } from './portals';
 import type { SiteProfileStore } from './profiles';
@@ -16,7 +16,44 @@ export interface PageHandlerDeps {
   emit: <K extends EventType>(event: K, payload: EventOf<K>) => void;
 }
 
-type PageHandlerTypes = 'page.profile' | 'page.report' | 'page.tabFindings' | 'page.captureSet' | 'page.tabState' | 'portals.list' | 'portals.add' | 'portals.remove';
+type PageHandlerTypes =
+  | 'page.profile'
+  | 'page.report'
+  | 'page.tabFindings'
+  | 'page.captureSet'
+  | 'page.tabState'
+  | 'page.fillTab'
+  | 'page.undoTab'
+  | 'portals.list'
+  | 'portals.add'
+  | 'portals.remove';
+
+type Summary = ResponseOf<'page.fillTab'>;
+
+/** One summary of several frames' fills (in the order they ran). */
+export function mergeSummaries(parts: readonly Summary[]): Summary {
+  const merged: Summary = { ok: parts.every((p) => p.ok), written: 0, mismatches: [], skipped: 0, durationMs: 0 };
+  for (const p of parts) {
+    merged.written += p.written;
+    merged.mismatches.push(...p.mismatches);
+    merged.skipped += p.skipped;
+    merged.durationMs += p.durationMs;
+    if (p.failure && !merged.failure) {
+      merged.failure = p.failure;
+      if (p.rolledBack !== undefined) merged.rolledBack = p.rolledBack;
+      if (p.kept !== undefined) merged.kept = p.kept;
+    }
+  }
+  return merged;
+}
+
+/** The data of a content script's reply, or throws its error. */
+function replyData<T>(reply: unknown, what: string): T {
+  const r = reply as { ok?: boolean; data?: T; error?: { code?: string; message?: string } } | undefined;
+  if (!r || typeof r !== 'object') throw Object.assign(new Error(`页面没有应答 ${what} / the page did not answer ${what}`), { code: 'no-page' });
+  if (r.ok === false) throw Object.assign(new Error(r.error?.message ?? what), { code: r.error?.code ?? 'error' });
+  return r.data as T;
+}
 
 function tabOf(sender: Sender): { tabId: number; frameId: number } {
   const tabId = sender.tab?.id;
@@ -54,6 +91,36 @@ export function pageHandlers(deps: PageHandlerDeps): Pick<Handlers, PageHandlerT
       return { setId: set.id, name: set.name, count: set.items.length };
     },
     'page.tabState': ({ tabId }) => hub.state(tabId),
+    'page.fillTab': async ({ tabId: given, setId, overwrite, keepPartial }, sender) => {
+      const tabId = given ?? tabOf(sender).tabId;
+      const frames = hub.gridFrames(tabId);
+      if (frames.length === 0) throw Object.assign(new Error('页面上没有识别到指标表格 / no indicator grid on this tab'), { code: 'no-grid' });
+      const parts: Summary[] = [];
+      for (const frameId of frames) {
+        const payload = { setId, ...(overwrite !== undefined ? { overwrite } : {}), ...(keepPartial !== undefined ? { keepPartial } : {}) };
+        const reply = await deps.sendToFrame(tabId, frameId, { channel: PAGE_CHANNEL, type: 'page.fill', payload });
+        const part = replyData<Summary>(reply, 'page.fill');
+        parts.push(part);
+        if (part.failure) break;
+      }
+      deps.emit('page.changed', { tabId });
+      return mergeSummaries(parts);
+    },
+    'page.undoTab': async ({ tabId: given }, sender) => {
+      const tabId = given ?? tabOf(sender).tabId;
+      const problems: string[] = [];
+      let failure: ResponseOf<'page.undoTab'>['failure'];
+      for (const frameId of hub.gridFrames(tabId).reverse()) {
+        const reply = await deps.sendToFrame(tabId, frameId, { channel: PAGE_CHANNEL, type: 'page.undo', payload: {} });
+        const result = replyData<ResponseOf<'page.undoTab'>>(reply, 'page.undo');
+        // A frame with nothing to undo (its set was not part of the fill) is no problem.
+        if (result.problems.length === 1 && result.problems[0] === NOTHING_TO_UNDO) continue;
+        problems.push(...result.problems);
+        failure ??= result.failure;
+      }
+      deps.emit('page.changed', { tabId });
+      return { ok: problems.length === 0 && !failure, problems, ...(failure ? { failure } : {}) };
+    },
     'portals.list': async () => ({ portals: await deps.portals.list() }),
     'portals.add': async ({ pattern }) => ({ portals: await deps.portals.add(pattern) }),
     'portals.remove': async ({ pattern }) => ({ portals: await deps.portals.remove(pattern) }),

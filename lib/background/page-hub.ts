@@ -124,6 +124,11 @@ export class PageHub {
     };
   }
 
+  /** Frames of a tab that reported an indicator grid, in frame order. */
+  gridFrames(tabId: number): number[] {
+    return [...(this.tabs.get(tabId) ?? [])].filter(([, f]) => f.part.indicators !== undefined).map(([id]) => id).sort((a, b) => a - b);
+  }
+
   /** Frames of a tab that reported (to push findings to the others). */
   frames(tabId: number): number[] {
     return [...(this.tabs.get(tabId)?.keys() ?? [])];

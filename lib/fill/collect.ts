@@ -4,6 +4,7 @@ import type { Amounts, FormSnapshot, Indicator, IndicatorValue, Project } from '
 import { DEFAULT_PROFILE, findLevel1, findLevel2 } from '../domain/taxonomy';
 import { normaliseSymbol, splitValue } from '../domain/values';
 import { currentSet, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
+import { describeRows } from './layouts';
 import { FILL_FIELDS, type FillField, type GridState, type IndicatorSet, type RowCells } from './types';
 import { readCell } from './widgets';
 
@@ -72,7 +73,12 @@ export function slickRowByIndex(grid: GridHandle, index: number): HTMLElement | 
 
 /** Row count including rows a virtualised grid has not rendered (its canvas is as tall as all rows). */
 export function rowCount(grid: GridHandle): number {
-  const rendered = gridRows(grid).length;
+  const renderedRows = gridRows(grid);
+  const rendered = renderedRows.length;
+  if (grid.kind !== 'slick') {
+    const body = virtualBody(grid, renderedRows);
+    return body ? virtualCount(body, rendered) : rendered;
+  }
   const viewport = slickViewport(grid);
   // While every row fits, the canvas is as tall as the viewport, not as the rows: count what is rendered.
   if (!viewport || viewport.scrollHeight <= viewport.clientHeight + 1) return rendered;
@@ -218,19 +224,147 @@ function scanSlickRows(handle: GridHandle, fields: readonly FillField[], reuse: 
   return { rows, rowElements };
 }
 
+/* ── Virtualised grids of any other kind (home-grown div grids, vxe-table, el-table-v2 …) ───────────── */
+
+/** The scroll container of a grid's body that renders only the rows in view, with its row geometry; else null. */
+export interface VirtualBody {
+  container: HTMLElement;
+  rowHeight: number;
+  /** Offset of row 0's top in the container's content (measured with the view at the top). */
+  base: number;
+}
+
+const bases = new WeakMap<HTMLElement, number>();
+
+function overflowing(el: HTMLElement): boolean {
+  if (el.scrollHeight <= el.clientHeight + 1 || el.clientHeight === 0) return false;
+  const overflow = el.ownerDocument.defaultView?.getComputedStyle(el).overflowY ?? '';
+  return overflow === 'auto' || overflow === 'scroll' || overflow === 'overlay';
+}
+
+/**
+ * A non-SlickGrid grid whose body scrolls and holds fewer rows than its content is tall: the rows rendered
+ * span less than the scroll range by more than two rows (a grid that merely scrolls renders them all).
+ */
+export function virtualBody(grid: GridHandle, rows: readonly HTMLElement[] = gridRows(grid)): VirtualBody | null {
+  if (grid.kind === 'slick' || rows.length === 0) return null;
+  let container: HTMLElement | null = null;
+  for (let el = rows[0]!.parentElement; el && el !== grid.root.parentElement; el = el.parentElement) {
+    if (overflowing(el)) {
+      container = el;
+      break;
+    }
+  }
+  if (!container) return null;
+  const first = rows[0]!.getBoundingClientRect();
+  const last = rows[rows.length - 1]!.getBoundingClientRect();
+  const rowHeight = Math.max(1, Math.round((last.bottom - first.top) / rows.length));
+  if (last.bottom - first.top + 2 * rowHeight >= container.scrollHeight) return null;
+  let base = bases.get(container);
+  if (base === undefined) {
+    const top = container.getBoundingClientRect().top;
+    if (container.scrollTop === 0) base = first.top - top;
+    else {
+      const keep = container.scrollTop;
+      scrollBody(container, 0);
+      const firstAtTop = gridRows(grid)[0];
+      base = firstAtTop ? firstAtTop.getBoundingClientRect().top - container.getBoundingClientRect().top : 0;
+      scrollBody(container, keep);
+    }
+    bases.set(container, base);
+  }
+  return { container, rowHeight, base };
+}
+
+/** Scrolls a body and lets a grid that renders on its scroll event render now (the event fires late otherwise). */
+function scrollBody(container: HTMLElement, top: number): void {
+  container.scrollTop = top;
+  container.dispatchEvent(new (container.ownerDocument.defaultView!.Event)('scroll'));
+}
+
+/** The data index of a rendered row of a virtualised body, by where it sits in the scrolled content. */
+function virtualIndex(body: VirtualBody, row: HTMLElement, containerTop: number): number {
+  return Math.round((row.getBoundingClientRect().top - containerTop + body.container.scrollTop - body.base) / body.rowHeight);
+}
+
+/** Row count of a virtualised body from its scroll range. */
+function virtualCount(body: VirtualBody, rendered: number): number {
+  return Math.max(rendered, Math.round((body.container.scrollHeight - body.base) / body.rowHeight));
+}
+
+/** The rendered row of data index `index` of a virtualised body, scrolled into view when it is not rendered. */
+export function virtualRowAt(grid: GridHandle, body: VirtualBody, index: number, scroll: boolean): HTMLElement | null {
+  const find = () => {
+    const top = body.container.getBoundingClientRect().top;
+    return gridRows(grid).find((row) => virtualIndex(body, row, top) === index) ?? null;
+  };
+  const found = find();
+  if (found || !scroll) return found;
+  scrollBody(body.container, Math.max(0, body.base + index * body.rowHeight - body.container.clientHeight / 2));
+  return find();
+}
+
+/**
+ * Every row of a virtualised body: scrolls through it in steps shorter than one screen, reading each step's
+ * rows by their data index, and puts the scroll back, all in one synchronous run (nothing is painted in
+ * between). Never while an edit is open in it: grids drop an open edit on scroll.
+ */
+function scanVirtualRows(handle: GridHandle, body: VirtualBody, fields: readonly FillField[]): { rows: RowCells[]; rowElements: HTMLElement[] } {
+  const read = new Map<number, { cells: RowCells; element: HTMLElement }>();
+  const { container } = body;
+  const take = () => {
+    const top = container.getBoundingClientRect().top;
+    for (const row of gridRows(handle)) {
+      const index = virtualIndex(body, row, top);
+      if (index >= 0 && !read.has(index)) read.set(index, { cells: readRow(handle, row, fields), element: row });
+    }
+  };
+  const original = container.scrollTop;
+  take();
+  const total = virtualCount(body, read.size);
+  const editing = container.ownerDocument.activeElement;
+  if (read.size < total && !(editing && editing !== container.ownerDocument.body && container.contains(editing))) {
+    const step = Math.max(body.rowHeight, container.clientHeight - 2 * body.rowHeight);
+    for (let top = 0; read.size < total && top <= container.scrollHeight; top += step) {
+      scrollBody(container, top);
+      take();
+    }
+    scrollBody(container, original);
+  }
+  const rows: RowCells[] = [];
+  const rowElements: HTMLElement[] = [];
+  for (let i = 0; i < Math.max(total, read.size); i += 1) {
+    const entry = read.get(i);
+    rows.push(entry?.cells ?? {});
+    rowElements.push(entry?.element ?? handle.root);
+  }
+  return { rows, rowElements };
+}
+
 /**
  * Reads one grid's rows as displayed (every row, also those a virtualised grid has not rendered; with
  * `reuse`, those come from its last read while the row count is unchanged).
  */
 export function collectGrid(handle: GridHandle, options: CollectOptions = {}): CollectedGrid {
   const fields = FILL_FIELDS.filter((f) => handle.columns[f] !== undefined);
-  if (handle.kind === 'slick') {
-    const { rows, rowElements } = scanSlickRows(handle, fields, options.reuse ?? false);
-    return { set: currentSet(handle), fields, rows, handle, rowElements };
+  let read: { rows: RowCells[]; rowElements: HTMLElement[] };
+  if (handle.kind === 'slick') read = scanSlickRows(handle, fields, options.reuse ?? false);
+  else {
+    const rendered = gridRows(handle);
+    const body = virtualBody(handle, rendered);
+    read = body ? scanVirtualRows(handle, body, fields) : { rows: rendered.map((row) => readRow(handle, row, fields)), rowElements: rendered };
   }
-  const rowElements = gridRows(handle);
-  const rows = rowElements.map((row) => readRow(handle, row, fields));
-  return { set: currentSet(handle), fields, rows, handle, rowElements };
+  const described = describeRows(handle, read.rowElements, read.rows);
+  return {
+    set: currentSet(handle),
+    fields,
+    rows: described.rows,
+    layout: described.layout,
+    roles: described.roles,
+    categories: described.categories,
+    handle,
+    rowElements: read.rowElements,
+  };
 }
 
 /** A row's value cells → an IndicatorValue, as splitValue would read the exported text. */
@@ -259,8 +393,10 @@ function rowValue(cells: RowCells): IndicatorValue | null {
   return { symbol, value: null, unit, text: valueText, raw, ...(valueText === '' ? {} : { problem: 'number-unreadable' as const }) };
 }
 
+const INDICATOR_CONTENT = ['name', 'symbol', 'value', 'unit', 'explanation'] as const;
+
 function isBlank(cells: RowCells): boolean {
-  return Object.values(cells).every((v) => (v ?? '').trim() === '');
+  return INDICATOR_CONTENT.every((f) => (cells[f] ?? '').trim() === '');
 }
 
 /** Category names by what a cell shows (a grid repeats a handful of them over all its rows). */
@@ -289,7 +425,9 @@ export function mergeSets(grids: readonly GridState[]): { indicators: Indicator[
   const byName = new Map<string, number[]>();
   for (const grid of ordered) {
     grid.rows.forEach((cells, rowIndex) => {
-      if (isBlank(cells)) return;
+      // Category rows of a tree, and rows holding only a category (a merged grid's skeleton, a row whose
+      // 一级 alone was picked), are not indicators.
+      if ((grid.roles?.[rowIndex] ?? 'indicator') !== 'indicator' || isBlank(cells)) return;
       const value = rowValue(cells);
       const name = (cells.name ?? '').trim();
       const named = name === '' ? undefined : byName.get(name);

@@ -19,8 +19,12 @@ import { forceWidget, type WidgetKind } from './widgets';
  * whatever it leaves out. DOM access only; every function takes the Document/Element it works on.
  */
 
-/** How a grid's rows and cells are laid out in the DOM (`profile`: by a site profile's selectors). */
-export type GridKind = 'table' | 'slick' | 'profile';
+/**
+ * How a grid's rows and cells are laid out in the DOM: `table` (<table> rows, rowspans followed), `slick`
+ * (SlickGrid), `div` (home-grown grids of <div>/<span> rows whose header captions are plain elements),
+ * `profile` (by a site profile's selectors).
+ */
+export type GridKind = 'table' | 'slick' | 'div' | 'profile';
 
 /** An indicator grid found on the page. Rows and cells are looked up afresh on every call (they re-render). */
 export interface GridHandle {
@@ -37,6 +41,8 @@ export interface GridHandle {
   widgets?: Partial<Record<FillField, WidgetKind>>;
   /** Row and cell selectors of a `profile` grid. */
   selectors?: { row: string; cell?: string };
+  /** A `div` grid's rows: elements of this tag with at least `cells` children, outside the header row. */
+  shape?: { header: HTMLElement; tag: string; cells: number };
   /** A site profile's add-row and delete-row buttons. */
   addRow?: string;
   deleteRow?: string;
@@ -161,6 +167,8 @@ function elementsOutside(doc: Document, grids: readonly GridHandle[]): Element[]
     } else if (grid.kind === 'slick') {
       const viewport = grid.root.querySelector('.slick-viewport');
       if (viewport) skip.add(viewport);
+    } else if (grid.kind === 'div') {
+      for (const row of gridRows(grid)) skip.add(row);
     } else {
       for (const row of gridRows(grid)) skip.add(row);
     }
@@ -240,12 +248,70 @@ function headerGrids(doc: Document, layout: PageLayout | undefined): GridHandle[
   }
   const grids: GridHandle[] = [];
   for (const [row, { kind, columns }] of byRow) {
-    const fields = Object.keys(columns);
-    if (fields.length < MIN_GRID_FIELDS || columns.name === undefined || columns.value === undefined) continue;
+    if (!isIndicatorHeader(columns)) continue;
     const root = kind === 'slick' ? slickRoot(row) : row.closest('table') ? gridRootOfTable(row) : null;
     if (root) grids.push({ kind, root: root as HTMLElement, columns, tabs: [] });
   }
+  return grids.length > 0 ? grids : divGrids(doc, extra);
+}
+
+function isIndicatorHeader(columns: Partial<Record<FillField, number>>): boolean {
+  return Object.keys(columns).length >= MIN_GRID_FIELDS && columns.name !== undefined && columns.value !== undefined;
+}
+
+/**
+ * Grids whose header captions are plain elements (home-grown data tables: a row of <span>/<div> captions
+ * over rows of <span> cells, no <th>, no ARIA): the captions are leaves whose text is a column label;
+ * their row is the element holding them side by side, and body rows are the elements of the same shape
+ * (as many cells or more) under the nearest ancestor that holds any. Only asked when no table or ARIA
+ * header was found, since it looks at every leaf of the page.
+ */
+function divGrids(doc: Document, extra: Map<string, FillField>): GridHandle[] {
+  const byRow = new Map<HTMLElement, Partial<Record<FillField, number>>>();
+  const all = doc.body?.getElementsByTagName('*') ?? [];
+  for (let i = 0; i < all.length; i += 1) {
+    const el = all[i]!;
+    if (el.childElementCount !== 0 || el.tagName === 'OPTION' || el.tagName === 'SCRIPT' || el.tagName === 'STYLE') continue;
+    const raw = el.textContent ?? '';
+    if (raw.length === 0 || raw.length > 24) continue;
+    const field = extra.get(normaliseLabel(raw)) ?? fieldForHeader(raw);
+    if (!field) continue;
+    // The caption's cell: the leaf, or its wrapper when the wrapper is alone in its place (<div><span>…</span></div>).
+    let cell = el as HTMLElement;
+    for (let depth = 0; depth < 3 && cell.parentElement && cell.parentElement.childElementCount < 3; depth += 1) cell = cell.parentElement;
+    const row = cell.parentElement;
+    if (!row || row.closest('thead, table')) continue;
+    const columns = byRow.get(row) ?? {};
+    columns[field] ??= Array.prototype.indexOf.call(row.children, cell);
+    byRow.set(row, columns);
+  }
+  const grids: GridHandle[] = [];
+  for (const [header, columns] of byRow) {
+    if (!isIndicatorHeader(columns)) continue;
+    const cells = Math.max(...Object.values(columns)) + 1;
+    const tag = header.tagName;
+    // The body rows: same tag as the header row, at least as many cells, under the nearest ancestor with any.
+    let root: HTMLElement = header.parentElement ?? header;
+    for (let el: HTMLElement | null = header.parentElement, depth = 0; el && depth < 5; depth += 1, el = el.parentElement) {
+      root = el;
+      if (divRowsIn(el, header, tag, cells).length > 0) break;
+    }
+    grids.push({ kind: 'div', root, columns, tabs: [], shape: { header, tag, cells } });
+  }
   return grids;
+}
+
+function divRowsIn(root: Element, header: Element, tag: string, cells: number): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  const list = root.getElementsByTagName(tag);
+  for (let i = 0; i < list.length; i += 1) {
+    const el = list[i]! as HTMLElement;
+    if (el.childElementCount < cells || el === header || el.contains(header) || header.contains(el)) continue;
+    // A row's cells are leaves or near-leaves; an element holding rows is not itself a row.
+    if (out.length > 0 && out[out.length - 1]!.contains(el)) continue;
+    out.push(el);
+  }
+  return out;
 }
 
 /**
@@ -301,6 +367,10 @@ function bodyRowsOfTable(table: HTMLTableElement): HTMLTableRowElement[] {
 /** The body rows of a grid, in order, as they are in the DOM now. */
 export function gridRows(grid: GridHandle): HTMLElement[] {
   if (grid.kind === 'profile') return queryAll(grid.root, grid.selectors?.row);
+  if (grid.kind === 'div') {
+    const { header, tag, cells } = grid.shape!;
+    return divRowsIn(grid.root, header, tag, cells);
+  }
   if (grid.kind === 'slick') {
     // Each row's offset parsed once, not once per comparison.
     const rows = Array.from(grid.root.querySelectorAll<HTMLElement>('.slick-row'), (row) => ({ row, top: slickRowTop(row) }));
@@ -314,9 +384,71 @@ export function gridRows(grid: GridHandle): HTMLElement[] {
       const list = r.cells;
       let cells = 0;
       for (let i = 0; i < list.length; i += 1) cells += list[i]!.colSpan || 1;
+      // A row under merged cells (rowspan from the rows above) has fewer cells of its own.
+      if (cells < width && spannedMatrix(r.parentElement!) !== null) cells += coveredFromAbove(r);
       // A placeholder row (暂无数据) spans the width with one cell; only such rows are searched for it.
       return cells >= width && (list.length >= width || !r.querySelector('[class*="empty"]'));
     });
+}
+
+/**
+ * The cell grid of a table section whose cells span rows (merged category cells), as the HTML table
+ * model lays it out: per row, the cell at each column, a merged cell standing in every row it spans.
+ * Null when nothing spans rows. Computed once per synchronous read (rows change only between tasks).
+ */
+let matrices = new WeakMap<Element, Map<Element, HTMLTableCellElement[]> | null>();
+let matricesClearing = false;
+
+function spannedMatrix(section: Element): Map<Element, HTMLTableCellElement[]> | null {
+  if (matrices.has(section)) return matrices.get(section)!;
+  if (!matricesClearing) {
+    matricesClearing = true;
+    queueMicrotask(() => {
+      matrices = new WeakMap();
+      matricesClearing = false;
+    });
+  }
+  let spans = false;
+  for (const cell of section.querySelectorAll('td[rowspan], th[rowspan]')) if ((cell as HTMLTableCellElement).rowSpan > 1) spans = true;
+  if (!spans) {
+    matrices.set(section, null);
+    return null;
+  }
+  const out = new Map<Element, HTMLTableCellElement[]>();
+  // Per column, the cell of a row above that still covers it and for how many more rows.
+  const covering: Array<{ cell: HTMLTableCellElement; left: number } | undefined> = [];
+  for (const row of Array.from(section.children)) {
+    if (row.tagName !== 'TR') continue;
+    const line: HTMLTableCellElement[] = [];
+    covering.forEach((c, col) => {
+      if (!c || c.left <= 0) return;
+      line[col] = c.cell;
+      c.left -= 1;
+    });
+    let col = 0;
+    for (const cell of Array.from((row as HTMLTableRowElement).cells)) {
+      while (line[col] !== undefined) col += 1;
+      for (let k = 0; k < (cell.colSpan || 1); k += 1) {
+        line[col + k] = cell;
+        covering[col + k] = cell.rowSpan > 1 ? { cell, left: cell.rowSpan - 1 } : undefined;
+      }
+      col += cell.colSpan || 1;
+    }
+    out.set(row, line);
+  }
+  matrices.set(section, out);
+  return out;
+}
+
+/** Columns of a row that cells of the rows above cover (rowspan). */
+function coveredFromAbove(row: HTMLTableRowElement): number {
+  const line = spannedMatrix(row.parentElement!)?.get(row) ?? [];
+  return line.filter((cell) => cell && cell.parentElement !== row).length;
+}
+
+/** The first row a cell stands in (a merged cell is owned by the row it starts in). */
+export function isSpannedCell(row: HTMLElement, cell: Element): boolean {
+  return cell.parentElement !== row;
 }
 
 function slickRowTop(row: HTMLElement): number {
@@ -342,6 +474,9 @@ function findCell(grid: GridHandle, row: HTMLElement, field: FillField): HTMLEle
     return cells[index] ?? null;
   }
   if (grid.kind === 'slick') return row.querySelector<HTMLElement>(`.slick-cell.l${index}`);
+  if (grid.kind === 'div') return (row.children[index] as HTMLElement | undefined) ?? null;
+  const spanned = row.parentElement ? spannedMatrix(row.parentElement) : null;
+  if (spanned) return spanned.get(row)?.[index] ?? null;
   // Straight over the live collection (no array per lookup: reading a 500-row grid does this per cell).
   const cells = (row as HTMLTableRowElement).cells;
   for (let i = 0, col = 0; i < cells.length; i += 1) {
@@ -417,7 +552,10 @@ function assignSets(doc: Document, grids: GridHandle[], layout: PageLayout | und
       }
     }
     grid.tabs = tabs.filter((t) => !grids.some((g) => g !== grid && g.root.contains(t.element)));
-    if (grid.tabs.length === 0) grid.fixedSet = headingSet(grid.root) ?? 'annual';
+    if (grid.tabs.length > 0) continue;
+    const framed = frameSet(doc);
+    grid.fixedSet = headingSet(grid.root) ?? framed?.set ?? 'annual';
+    if (framed?.tab && framed.set === grid.fixedSet) grid.tabs = [{ set: framed.set, element: framed.tab }];
   }
   // Two grids both following the same tabs: the page shows one set per grid after all.
   const following = grids.filter((g) => g.fixedSet === undefined);
@@ -435,6 +573,39 @@ function headingSet(root: Element): IndicatorSet | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The set of a grid that sits alone in a frame which is one tab's page (portals that load each tab as its
+ * own page in an <iframe>): named by the page's title or the frame element's title/name, or by the tab in
+ * the parent page at the same position as the frame among its sibling frames. Also that tab, so the set
+ * can be shown by clicking it. Same-origin parents only (the only ones a page can reach into either).
+ */
+export function frameSet(doc: Document): { set: IndicatorSet; tab?: HTMLElement } | undefined {
+  const byText = (t: string | null | undefined): IndicatorSet | undefined => {
+    const label = normaliseLabel(t ?? '').slice(0, 40);
+    if (SET_PATTERNS.period.test(label)) return 'period';
+    if (SET_PATTERNS.annual.test(label)) return 'annual';
+    return undefined;
+  };
+  let frame: Element | null = null;
+  try {
+    frame = doc.defaultView?.frameElement ?? null;
+  } catch {
+    frame = null; // A cross-origin parent.
+  }
+  const own = byText(doc.title) ?? (frame ? byText(frame.getAttribute('title')) ?? byText(frame.getAttribute('name')) : undefined);
+  if (!frame) return own ? { set: own } : undefined;
+  const parent = frame.ownerDocument;
+  const tabs = findSetTabs(parent);
+  if (own) return { set: own, tab: tabs.find((t) => t.set === own)?.element };
+  // Sibling frames: the frames of the parent that share the nearest container holding more than one.
+  let box: Element | null = frame.parentElement;
+  while (box && box.getElementsByTagName('iframe').length < 2) box = box.parentElement;
+  const frames = box ? Array.from(box.getElementsByTagName('iframe')) : [];
+  const at = frames.indexOf(frame as HTMLIFrameElement);
+  if (at < 0 || frames.length !== tabs.length) return undefined;
+  return { set: tabs[at]!.set, tab: tabs[at]!.element };
 }
 
 /** The set a grid shows now. */

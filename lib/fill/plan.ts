@@ -1,4 +1,5 @@
 import type { IndicatorValue, TemplateContent } from '../domain/schemas';
+import { level1Name, level2Name, sameCategory } from './layouts/categories';
 import { FILL_FIELDS, type FillField, type FillOp, type FillPlan, type GridState, type IndicatorSet, type RowCells } from './types';
 
 /**
@@ -37,14 +38,94 @@ function isEmptyRow(row: RowCells, fields: readonly FillField[]): boolean {
   return fields.every((f) => (row[f] ?? '').trim() === '');
 }
 
+/** Fields a grid's rows take values in: a tree's or merged grid's category cells are the category's, not the row's. */
+function writableFields(grid: GridState): readonly FillField[] {
+  const byCategory = grid.layout === 'tree' || grid.layout === 'merged';
+  return byCategory ? grid.fields.filter((f) => f !== 'level1' && f !== 'level2') : grid.fields;
+}
+
+/** An item's category as the taxonomy names it (codes and aliases resolved). */
+function itemCategory(item: TemplateContent): { level1: string; level2: string } {
+  const two = level2Name(item.level2);
+  return { level1: level1Name(item.level1) ?? two?.level1 ?? item.level1, level2: two?.level2 ?? item.level2 };
+}
+
+/**
+ * Plans a grid that files rows by category (tree, merged): each item goes into a row under its own 二级 —
+ * the row that already holds its name, else a blank row there — and the rows still missing are added under
+ * that 二级 first (the plan then holds only the add-rows: rows are added, the grid read again, and planned
+ * anew). Other categories' rows are left alone. Items whose 二级 the grid has no place for are `unplaced`.
+ */
+function planByCategory(grid: GridState, items: readonly TemplateContent[], plan: FillPlan, options: PlanOptions): void {
+  const { set } = grid;
+  const roles = grid.roles ?? grid.rows.map(() => 'indicator' as const);
+  const categories = grid.categories ?? grid.rows.map(() => ({ level1: '', level2: '' }));
+  const fields = writableFields(grid);
+  const inCategory = (i: number, c: { level1: string; level2: string }) =>
+    sameCategory(categories[i]!.level2, c.level2) && (!c.level1 || !categories[i]!.level1 || sameCategory(categories[i]!.level1, c.level1));
+  const known = (c: { level1: string; level2: string }) => categories.some((_, i) => (roles[i] !== 'level1') && inCategory(i, c));
+  const used = new Set<number>();
+  const targets: number[] = [];
+  const missing = new Map<string, { under: { level1: string; level2: string }; count: number }>();
+  const placed: Array<{ item: TemplateContent; row: number }> = [];
+  for (const item of items) {
+    if (cellsForItem(item, set) === null) continue;
+    const category = itemCategory(item);
+    if (!known(category)) {
+      plan.unplaced.push({ set, name: item.name, level1: category.level1, level2: category.level2 });
+      continue;
+    }
+    const rows = roles.flatMap((r, i) => (r === 'indicator' && inCategory(i, category) && !used.has(i) ? [i] : []));
+    let row = rows.find((i) => norm(grid.rows[i]!.name ?? '') === norm(item.name));
+    row ??= rows.find((i) => isEmptyRow(grid.rows[i]!, fields));
+    if (row === undefined) {
+      const key = `${category.level1}/${category.level2}`;
+      const entry = missing.get(key) ?? { under: category, count: 0 };
+      entry.count += 1;
+      missing.set(key, entry);
+      continue;
+    }
+    used.add(row);
+    targets.push(row);
+    placed.push({ item, row });
+  }
+  if (missing.size > 0) {
+    plan.ops.push({ kind: 'switch-set', set }, ...[...missing.values()].map((m) => ({ kind: 'add-rows' as const, set, count: m.count, under: m.under })));
+    plan.added[set] = [...missing.values()].reduce((n, m) => n + m.count, 0);
+    return;
+  }
+  const setOps: FillOp[] = [];
+  for (const { item, row } of placed) {
+    const wanted = cellsForItem(item, set)!;
+    const current = grid.rows[row] ?? {};
+    for (const field of FILL_FIELDS) {
+      if (!fields.includes(field)) continue;
+      const want = wanted[field];
+      const have = (current[field] ?? '').trim();
+      if (want === '' || norm(have) === norm(want)) continue;
+      if (have !== '' && !options.overwrite) {
+        plan.skipped.push({ set, row, field, current: have, wanted: want });
+        continue;
+      }
+      setOps.push({ kind: 'set-cell', set, row, field, value: want, key: item.name });
+    }
+  }
+  if (setOps.length > 0) plan.ops.push({ kind: 'switch-set', set }, ...setOps);
+  plan.targets[set] = targets;
+}
+
 function norm(s: string): string {
   return s.replace(/\s+/g, '');
 }
 
 /** Plans the fill of `items` into each grid in `grids`. */
 export function planFill(grids: readonly GridState[], items: readonly TemplateContent[], options: PlanOptions = {}): FillPlan {
-  const plan: FillPlan = { ops: [], skipped: [], targets: { period: [], annual: [] }, added: { period: 0, annual: 0 } };
+  const plan: FillPlan = { ops: [], skipped: [], unplaced: [], targets: { period: [], annual: [] }, added: { period: 0, annual: 0 } };
   for (const grid of grids) {
+    if (grid.layout === 'tree' || grid.layout === 'merged') {
+      planByCategory(grid, items, plan, options);
+      continue;
+    }
     const { set, fields } = grid;
     const used = new Set<number>();
     const targets: number[] = [];

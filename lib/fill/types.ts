@@ -14,6 +14,12 @@ export interface GridState {
   /** Fields this grid has a column for. */
   fields: readonly FillField[];
   rows: readonly RowCells[];
+  /** How the grid carries categories (default flat: per row). */
+  layout?: 'flat' | 'tree' | 'merged';
+  /** Per row: an indicator, or a category row of a tree (default: every row an indicator). */
+  roles?: ReadonlyArray<'indicator' | 'level1' | 'level2'>;
+  /** Per row: the category it gives (category rows) or sits under (indicators). */
+  categories?: ReadonlyArray<{ level1: string; level2: string }>;
 }
 
 /**
@@ -22,7 +28,13 @@ export interface GridState {
  */
 export type FillOp =
   | { kind: 'switch-set'; set: IndicatorSet }
-  | { kind: 'add-rows'; set: IndicatorSet; count: number }
+  | {
+      kind: 'add-rows';
+      set: IndicatorSet;
+      count: number;
+      /** Where the rows go in a grid that files rows by category (tree, merged): under this 二级. */
+      under?: { level1: string; level2: string };
+    }
   | {
       kind: 'set-cell';
       set: IndicatorSet;
@@ -45,6 +57,8 @@ export interface SkippedField {
 export interface FillPlan {
   ops: FillOp[];
   skipped: SkippedField[];
+  /** Items a grid that files rows by category has no place for (its 二级 is not in the grid). */
+  unplaced: Array<{ set: IndicatorSet; name: string; level1: string; level2: string }>;
   /** Per set, the row each template item lands in (for verification and undo). */
   targets: Record<IndicatorSet, number[]>;
   /** Rows the plan adds per set (undo removes them). */

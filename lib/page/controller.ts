@@ -7,7 +7,7 @@ import { readPageProfile, type PageLayout } from '../fill/profile';
 import type { GridState, IndicatorSet } from '../fill/types';
 import { ask, type Send } from './bridge';
 import { Overlay, type MarkedFinding, type PaletteItem } from './overlay';
-import { PAGE_CHANNEL, pageProtocol, type FillSummary, type PageFinding, type PageMessageType } from './protocol';
+import { NOTHING_TO_UNDO, PAGE_CHANNEL, pageProtocol, type FillSummary, type PageFinding, type PageMessageType } from './protocol';
 import { stringsFor } from './strings';
 
 /**
@@ -43,7 +43,22 @@ const CHECK_DELAY_MS = 350;
 const DETECT_THROTTLE_MS = 800;
 
 function summarise(report: FillReport): FillSummary {
-  return { ok: report.ok, written: report.written, mismatches: report.mismatches, skipped: report.skipped.length, durationMs: Math.round(report.durationMs) };
+  return {
+    ok: report.ok,
+    written: report.written,
+    mismatches: report.mismatches,
+    skipped: report.skipped.length,
+    durationMs: Math.round(report.durationMs),
+    ...(report.failure ? { failure: report.failure } : {}),
+    ...(report.rolledBack !== undefined ? { rolledBack: report.rolledBack } : {}),
+    ...(report.kept !== undefined ? { kept: report.kept } : {}),
+  };
+}
+
+/** A fill that could not even start (no set, the background gone): a report all the same. */
+function failedSummary(error: unknown, step = 'start'): FillSummary {
+  const why = error instanceof Error ? error.message : String(error);
+  return { ok: false, written: 0, mismatches: [], skipped: 0, durationMs: 0, failure: { step, message: `填充没有完成：${why}`, messageEn: `The fill did not complete: ${why}` } };
 }
 
 export function startPortal(deps: PortalDeps): void {
@@ -99,10 +114,12 @@ export function startPortal(deps: PortalDeps): void {
   function onMutations(records: MutationRecord[]): void {
     if (records.every((r) => overlay && overlay.host.contains(r.target))) return;
     if (form) {
-      // A grid re-render or an SPA navigation: re-check, and re-detect if the form's nodes left the page.
+      // A grid re-render or an SPA navigation: re-check, and re-detect if the form's nodes left the page,
+      // or when content arrived outside the known grids (a grid loaded by AJAX after the amounts).
       const gone = form.grids.some((g) => !g.root.isConnected) || Object.values(form.amounts).some((f) => f && !f.control.isConnected);
-      if (gone) scheduleDetect();
-      else if (!filling) scheduleCheck();
+      const arrived = !filling && records.some((r) => r.addedNodes.length > 0 && !form!.grids.some((g) => g.root.contains(r.target)) && !(overlay && overlay.host.contains(r.target)));
+      if (gone || arrived) scheduleDetect();
+      if (!gone && !filling) scheduleCheck();
       overlay?.reposition();
       return;
     }
@@ -141,8 +158,8 @@ export function startPortal(deps: PortalDeps): void {
     overlay ??= new Overlay(doc, t, {
       onOpenPalette: () => void openPalette(),
       onQuery: (text) => void search(text),
-      onChoose: (item) => void fillSet(item.id),
-      onUndo: () => void undo(),
+      onChoose: (item) => void fillFromPalette(item.id),
+      onUndo: () => void undoFromPalette(),
       onCapture: () => void capture(),
       onReveal: (f) => reveal(f.key),
     });
@@ -178,7 +195,8 @@ export function startPortal(deps: PortalDeps): void {
       part.indicators = p.indicators;
       part.sets = p.sets ?? { period: false, annual: false };
       part.rows = { period: 0, annual: 0 };
-      for (const g of c.grids) part.rows[g.set] = g.rows.filter((r) => Object.values(r).some((v) => (v ?? '') !== '')).length;
+      // Indicator rows only: a tree's category rows are not.
+      for (const g of c.grids) part.rows[g.set] = g.rows.filter((r, i) => (g.roles?.[i] ?? 'indicator') === 'indicator' && Object.values(r).some((v) => (v ?? '') !== '')).length;
       part.canUndo = lastUndo !== null;
       part.lastFill = lastFill;
     }
@@ -283,37 +301,76 @@ export function startPortal(deps: PortalDeps): void {
     }
   }
 
-  async function fillSet(setId: string, overwrite = false): Promise<FillSummary> {
+  /**
+   * Fills a set into this frame's grids. Always ends in a report, also when the fill could not start or
+   * stopped (the engine puts back what it changed unless `keepPartial`).
+   */
+  async function fillSet(setId: string, overwrite = false, keepPartial = false): Promise<FillSummary> {
     if (!form || form.grids.length === 0) throw new Error('no grid in this frame');
-    const { sets } = await ask(send, 'library.get', { setIds: [setId] });
-    const set = sets[0];
-    if (!set) throw new Error(`set ${setId} not found`);
     filling = true;
     overlay?.showReport('filling');
     try {
-      const report = await applyFill(form, set.items, { overwrite, signal });
-      lastUndo = report.undo;
+      const { sets } = await ask(send, 'library.get', { setIds: [setId] });
+      const set = sets[0];
+      if (!set) throw new Error(`指标集 ${setId} 不存在`);
+      const report = await applyFill(form, set.items, { overwrite, keepPartial, signal });
+      lastUndo = report.failure && !report.kept ? null : report.undo;
       lastFill = summarise(report);
-      overlay?.showReport('done', lastFill, true);
       void ask(send, 'library.recordUse', { setIds: [set.id] }).catch(() => undefined);
-      return lastFill;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      lastFill = failedSummary(error);
+    } finally {
+      filling = false;
+      scheduleCheck(0);
+    }
+    overlay?.showReport('done', lastFill, lastUndo !== null);
+    return lastFill;
+  }
+
+  /**
+   * The palette's fill: through the background, which fills every frame of the tab that holds a grid (a
+   * portal may give each set's grid its own tab frame), one after the other; this frame alone when the
+   * background cannot (it has not heard of the tab's grids yet).
+   */
+  async function fillFromPalette(setId: string): Promise<void> {
+    const keepPartial = overlay?.keepPartial ?? false;
+    overlay?.showReport('filling');
+    let summary: FillSummary;
+    try {
+      summary = await ask(send, 'page.fillTab', { setId, keepPartial });
+    } catch (error) {
+      summary = (error as { code?: string }).code === 'no-grid' ? await fillSet(setId, false, keepPartial) : failedSummary(error);
+    }
+    overlay?.showReport('done', summary, summary.ok || summary.kept === true);
+  }
+
+  async function undo(): Promise<{ ok: boolean; problems: string[]; failure?: FillSummary['failure'] }> {
+    if (!form || !lastUndo) return { ok: false, problems: [NOTHING_TO_UNDO] };
+    filling = true;
+    try {
+      const result = await undoFill(form, lastUndo, signal);
+      lastUndo = null;
+      overlay?.showUndoResult(result);
+      return result;
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      const result = { ok: false, problems: [why] };
+      overlay?.showUndoResult(result);
+      return result;
     } finally {
       filling = false;
       scheduleCheck(0);
     }
   }
 
-  async function undo(): Promise<{ ok: boolean; problems: string[] }> {
-    if (!form || !lastUndo) return { ok: false, problems: ['nothing to undo'] };
-    filling = true;
+  async function undoFromPalette(): Promise<void> {
     try {
-      const result = await undoFill(form, lastUndo, signal);
-      lastUndo = null;
-      overlay?.showMessage(result.ok ? t.undone : `${t.undoProblems} ${result.problems.join(';')}`, result.ok ? 'ok' : 'bad');
-      return result;
-    } finally {
-      filling = false;
-      scheduleCheck(0);
+      const result = await ask(send, 'page.undoTab', {});
+      overlay?.showUndoResult(result);
+    } catch {
+      await undo();
     }
   }
 
@@ -414,8 +471,8 @@ export function startPortal(deps: PortalDeps): void {
     switch (type) {
       case 'page.fill': {
         if (!hasGrid) return undefined;
-        const req = parsed.data as { setId: string; overwrite?: boolean };
-        return reply(fillSet(req.setId, req.overwrite));
+        const req = parsed.data as { setId: string; overwrite?: boolean; keepPartial?: boolean };
+        return reply(fillSet(req.setId, req.overwrite, req.keepPartial));
       }
       case 'page.undo':
         return hasGrid ? reply(undo()) : undefined;

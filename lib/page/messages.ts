@@ -24,13 +24,27 @@ const findingSchema = z.object({
   message: z.string(),
 });
 
+const fillFailureSchema = z.object({
+  step: z.string(),
+  set: z.enum(['period', 'annual']).optional(),
+  row: z.number().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+
 const fillSummarySchema = z.object({
   ok: z.boolean(),
   written: z.number(),
   mismatches: z.array(z.object({ set: z.enum(['period', 'annual']), row: z.number(), field: z.string(), expected: z.string(), actual: z.string() })),
   skipped: z.number(),
   durationMs: z.number(),
+  failure: fillFailureSchema.optional(),
+  rolledBack: z.boolean().optional(),
+  kept: z.boolean().optional(),
 });
+
+const undoResultSchema = z.object({ ok: z.boolean(), problems: z.array(z.string()), failure: fillFailureSchema.optional() });
 
 /** One frame's part of a portal form (lib/page/controller.ts PagePart). */
 export const pagePartSchema = z.object({
@@ -89,6 +103,18 @@ export const pageMessages = {
     z.object({ setId: z.string(), name: z.string(), count: z.number().int() }),
     'any',
   ),
+  /**
+   * Fills a library set into every frame of the tab that holds an indicator grid, one frame after the
+   * other (a portal may show each set's grid in its own tab frame), and merges their reports; a frame that
+   * fails stops the rest. From a frame: its own tab; from the side panel: `tabId`.
+   */
+  'page.fillTab': message(
+    z.object({ tabId: z.number().int().nonnegative().optional(), setId: z.string().min(1), overwrite: z.boolean().optional(), keepPartial: z.boolean().optional() }),
+    fillSummarySchema,
+    'any',
+  ),
+  /** Undoes the last fill in every grid frame of the tab (last filled first). */
+  'page.undoTab': message(z.object({ tabId: z.number().int().nonnegative().optional() }), undoResultSchema, 'any'),
   /** The merged state of a tab (side panel). */
   'page.tabState': message(z.object({ tabId: z.number().int().nonnegative() }), tabStateSchema, 'extension-page'),
   /** Portal origins Tianbao runs on: shipped with the build, or added by the person. */

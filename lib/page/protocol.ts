@@ -7,6 +7,9 @@ import * as z from 'zod/mini';
  */
 export const PAGE_CHANNEL = 'tianbao-page';
 
+/** The one problem a frame's undo names when it has no fill to undo (its set was not part of the fill). */
+export const NOTHING_TO_UNDO = 'nothing to undo';
+
 export const pageFindingSchema = z.object({
   key: z.string(),
   rule: z.string(),

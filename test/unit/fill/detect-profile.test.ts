@@ -104,11 +104,17 @@ describe('the custom replica with the example profile', () => {
     expect(readCell(gridCell(mapped.grids[0]!, gridRows(mapped.grids[0]!)[0]!, 'unit')!)).toBe('个');
   });
 
-  it('leaves to the heuristics what the profile does not map (no grid part: nothing to find here)', () => {
+  it('leaves to the heuristics what the profile does not map (no grid part: its captions find the div grid)', () => {
     mount(errorsProject('单位'));
     const { grid: _grid, ...rest } = exampleLayout();
     const form = detectForm(document, rest)!;
-    expect(form.grids).toEqual([]);
+    // The profile's column captions (L1, KPI, Target …) extend the header labels: the heuristics find the
+    // grid of <div> rows by them, columns in caption order, without the profile's selectors.
+    expect(form.grids).toHaveLength(1);
+    const grid = form.grids[0]!;
+    expect(grid.kind).toBe('div');
+    expect(grid.columns).toMatchObject({ level1: 1, level2: 2, name: 3, symbol: 4, value: 5, unit: 6, explanation: 7 });
+    expect(gridRows(grid).length).toBe(document.querySelectorAll('.kpi-row').length);
     // The mapped project fields alone make it a form (the amounts), as on a frame without the grid.
     expect(Object.keys(form.amounts)).toHaveLength(4);
   });
