@@ -17,6 +17,7 @@ import { STORAGE_KEYS } from '@/lib/ui/storage-keys';
 import { useI18n } from '../i18n';
 import {
   activeTabId,
+  background,
   currentWindowId,
   fetchTabState,
   isPageChangedFor,
@@ -192,7 +193,8 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
     if (tabId === null || !selected) return;
     await runOnPage(
       'fill',
-      () => pageRequest(tabId, 'page.fill', { setId: selected.id, overwrite, keepPartial }),
+      // Through the background: it fills every frame of the tab that holds a grid, one after the other.
+      () => background.request('page.fillTab', { tabId, setId: selected.id, overwrite, keepPartial }),
       fillReport,
       t('fill.noAnswer', { seconds: PAGE_ANSWER_MS / 1000 }),
     );
@@ -219,7 +221,7 @@ export function SidePanelApp({ fixedTabId }: { fixedTabId: number | null }) {
 
   async function undo() {
     if (tabId === null) return;
-    await runOnPage('undo', () => pageRequest(tabId, 'page.undo', {}), undoReport, t('undo.noAnswer', { seconds: PAGE_ANSWER_MS / 1000 }));
+    await runOnPage('undo', () => background.request('page.undoTab', { tabId }), undoReport, t('undo.noAnswer', { seconds: PAGE_ANSWER_MS / 1000 }));
   }
 
   function undoReport(result: PageResponseOf<'page.undo'>): ActionReport {

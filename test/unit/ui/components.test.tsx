@@ -105,12 +105,14 @@ describe('SidePanelApp (sidepanel.html?tabId=7)', () => {
           return { ok: true, data: { sets: [{ item: set, score: 1 }], templates: [] } };
         case 'library.searchSets':
           return { ok: true, data: { total: 1, hits: [{ item: set, score: 1 }] } };
+        // The background fills the tab's grid frames and merges their reports.
+        case 'page.fillTab':
+          return { ok: true, data: { ok: true, written: 12, mismatches: [], skipped: 0, durationMs: 900 } };
         default:
           return { ok: false, error: { code: 'unknown', message: m.type } };
       }
     }) as never);
     const tabs = vi.spyOn(browser.tabs, 'sendMessage').mockImplementation((async (_tabId: number, m: { type: string; payload: unknown }) => {
-      if (m.type === 'page.fill') return { ok: true, data: { ok: true, written: 12, mismatches: [], skipped: 0, durationMs: 900 } };
       if (m.type === 'page.reveal') return { ok: true, data: { found: true } };
       if (m.type === 'page.state') return undefined;
       return { ok: false, error: { code: 'x', message: 'x' } };
@@ -143,7 +145,7 @@ describe('SidePanelApp (sidepanel.html?tabId=7)', () => {
 
     await act(async () => fill.click());
     await settle();
-    expect(tabs).toHaveBeenCalledWith(7, { channel: 'tianbao-page', type: 'page.fill', payload: { setId: 'set-1', overwrite: false, keepPartial: false } });
+    expect(runtime).toHaveBeenCalledWith(expect.objectContaining({ type: 'page.fillTab', payload: { tabId: 7, setId: 'set-1', overwrite: false, keepPartial: false } }));
     expect(dom.container.querySelector('[data-testid="action-result"]')?.textContent).toContain('已填充 12 个字段');
 
     await act(async () => dom.container.querySelector<HTMLButtonElement>('[data-testid="finding"]')!.click());

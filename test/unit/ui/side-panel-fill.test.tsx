@@ -39,9 +39,18 @@ const state: PageState = {
 
 type PageReply = (type: string, payload: unknown) => Promise<unknown>;
 
+let runtime: ReturnType<typeof vi.spyOn>;
+
+/** The background (fills and undoes go through it: it forwards to the tab's grid frames) and the page. */
 function backend(page: PageReply) {
-  vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string }) => {
+  runtime = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string; payload: { tabId?: number } }) => {
     switch (m.type) {
+      case 'page.fillTab':
+      case 'page.undoTab': {
+        const { tabId: _tab, ...rest } = m.payload;
+        const reply = (await page(m.type === 'page.fillTab' ? 'page.fill' : 'page.undo', rest)) as { ok: boolean } | undefined;
+        return reply ?? { ok: false, error: { code: 'no-page', message: 'no answer' } };
+      }
       case 'page.tabState':
         return { ok: true, data: state };
       case 'library.stats':
@@ -100,7 +109,7 @@ describe('the side panel’s fill report', () => {
     expect(keep.closest('label')!.textContent).toBe('出错时保留已填入的部分');
     await act(async () => keep.click());
     await chooseAndFill();
-    expect(tabs).toHaveBeenCalledWith(7, { channel: 'tianbao-page', type: 'page.fill', payload: { setId: 'set-1', overwrite: false, keepPartial: true } });
+    expect(runtime).toHaveBeenCalledWith(expect.objectContaining({ type: 'page.fillTab', payload: { tabId: 7, setId: 'set-1', overwrite: false, keepPartial: true } }));
 
     const report = q('action-result')!;
     expect(report.getAttribute('role')).toBe('alert');
