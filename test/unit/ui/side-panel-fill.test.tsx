@@ -39,11 +39,12 @@ const state: PageState = {
 
 type PageReply = (type: string, payload: unknown) => Promise<unknown>;
 
-let runtime: ReturnType<typeof vi.spyOn>;
+const spyRuntime = () => vi.spyOn(browser.runtime, 'sendMessage');
+let runtime: ReturnType<typeof spyRuntime>;
 
 /** The background (fills and undoes go through it: it forwards to the tab's grid frames) and the page. */
 function backend(page: PageReply) {
-  runtime = vi.spyOn(browser.runtime, 'sendMessage').mockImplementation((async (m: { type: string; payload: { tabId?: number } }) => {
+  runtime = spyRuntime().mockImplementation((async (m: { type: string; payload: { tabId?: number } }) => {
     switch (m.type) {
       case 'page.fillTab':
       case 'page.undoTab': {
