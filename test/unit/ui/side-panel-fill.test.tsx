@@ -92,7 +92,7 @@ afterEach(() => {
 
 describe('the side panel’s fill report', () => {
   it('sends 出错时保留已填入的部分 and shows a failed fill: where and why in Chinese then English, kept, then the fields', async () => {
-    const tabs = backend(async (type) =>
+    backend(async (type) =>
       type === 'page.fill'
         ? {
             ok: true,
