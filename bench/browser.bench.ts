@@ -158,7 +158,7 @@ async function rpaFill(page: Page, items: readonly TemplateContent[]): Promise<n
       const row = rows.nth(r);
       for (const field of FILL_FIELDS) {
         const value = cells[field];
-        if (value === '') continue;
+        if (value === '' || field === 'nature') continue;
         const cell = row.locator('td').nth(columns[field]);
         if ((await cell.locator('.el-select').count()) > 0) {
           await cell.locator('.el-select__wrapper').click();

@@ -133,6 +133,9 @@ export function startBackground(): void {
     toWireError: (error) => {
       if (error instanceof LibraryError) return { code: error.code, message: error.message };
       if (error instanceof InputError) return { code: 'input', message: error.message };
+      // Handlers' own refusals carry a code (no-tab, no-grid): passed on as they are.
+      const code = (error as { code?: unknown } | null)?.code;
+      if (error instanceof Error && typeof code === 'string' && /^[a-z-]+$/.test(code)) return { code, message: error.message };
       console.error('[tianbao] message handler failed', error);
       return { code: 'internal', message: `内部错误 / internal error: ${error instanceof Error ? error.message : String(error)}` };
     },

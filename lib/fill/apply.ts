@@ -1,8 +1,8 @@
 import type { TemplateContent } from '../domain/schemas';
 import { collectGrid, rowCount, slickRowByIndex, slickRowHeight, slickViewport, virtualBody, virtualRowAt, type CollectedGrid } from './collect';
-import { currentSet, findDeleteRowButton, findGrids, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
-import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel } from './labels';
-import { addRowsTogether, layoutOfKind, sameCategory, type Category, type GridRowsView, type LayoutContext } from './layouts';
+import { activeSet, currentSet, findDeleteRowButton, findGrids, findSetTabs, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
+import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel, sameFieldValue } from './labels';
+import { addRowsTogether, layoutOfKind, rowAction, sameCategory, type Category, type GridRowsView, type LayoutContext } from './layouts';
 import { planFill, type PlanOptions } from './plan';
 import type { FillField, FillMismatch, FillOp, FillPlan, GridState, IndicatorSet, RowCells, SkippedField } from './types';
 import { waitFor } from './wait';
@@ -105,6 +105,7 @@ const FIELD_ZH: Record<string, string> = {
   level2: '二级指标',
   name: '三级指标',
   symbol: '计算符号',
+  nature: '指标性质',
   value: '指标值',
   unit: '计量单位',
   explanation: '指标值说明',
@@ -143,7 +144,7 @@ export interface FillReport {
 
 /** Field order by dependency: everything but 二级 first, then 二级 (its options follow 一级). */
 const PASSES: ReadonlyArray<ReadonlyArray<string>> = [
-  ['name', 'level1', 'symbol', 'value', 'unit', 'explanation'],
+  ['name', 'level1', 'symbol', 'nature', 'value', 'unit', 'explanation'],
   ['level2'],
 ];
 
@@ -295,7 +296,7 @@ async function writeOneByOne(live: () => GridHandle, set: IndicatorSet, ops: rea
             const row = await resolveRow(grid, op, doc);
             const cell = row ? gridCell(grid, row, op.field) : null;
             if (!cell) throw new Error(`找不到第${op.row + 1}行的单元格`);
-            if (normaliseLabel(readCell(cell)) === normaliseLabel(op.value)) return;
+            if (sameFieldValue(op.field, readCell(cell), op.value)) return;
             const relocate = () => {
               const now = rowNow(live(), op.row);
               return now ? gridCell(live(), now, op.field) : null;
@@ -339,7 +340,7 @@ function mismatchesFor(grid: GridHandle, set: IndicatorSet, ops: readonly CellOp
       row = state.rows.find((r) => normaliseLabel(r.name ?? '') === normaliseLabel(op.key)) ?? row;
     }
     const actual = row?.[op.field] ?? '';
-    if (normaliseLabel(actual) !== normaliseLabel(op.value)) out.push({ set, row: op.row, field: op.field, expected: op.value, actual });
+    if (!sameFieldValue(op.field, actual, op.value)) out.push({ set, row: op.row, field: op.field, expected: op.value, actual });
   }
   return out;
 }
@@ -399,6 +400,21 @@ async function fillOne(form: DetectedForm, w: SetWork, trace: (phase: string) =>
   }
 }
 
+/**
+ * For a grid alone in a tab's frame whose tab is in the parent page: what shows the tab the person had open
+ * again once Tianbao is done (a fill of the other frame's set switches tabs). A no-op otherwise.
+ */
+function keepShownTab(form: DetectedForm, set: IndicatorSet): () => void {
+  const grid = gridForSet(form, set);
+  const ours = grid?.tabs[0]?.element;
+  if (!ours || ours.ownerDocument === form.doc) return () => {};
+  const tabs = findSetTabs(ours.ownerDocument);
+  const shown = tabs.find((t) => t.set === activeSet(tabs))?.element;
+  return () => {
+    if (shown && shown !== ours && shown.isConnected) click(shown);
+  };
+}
+
 /** A grid that files rows by category (tree, merged). */
 function byCategory(state: GridState): boolean {
   return state.layout === 'tree' || state.layout === 'merged';
@@ -440,6 +456,22 @@ function layoutContext(form: DetectedForm, set: IndicatorSet, fallback: GridHand
  * written one at a time and verified, strictly: the first field that will not take its value stops the fill.
  */
 async function fillByCategory(
+  form: DetectedForm,
+  set: IndicatorSet,
+  items: readonly TemplateContent[],
+  first: FillPlan,
+  options: FillOptions,
+  trace: (phase: string) => void,
+): Promise<{ written: number; mismatches: FillMismatch[] }> {
+  const restoreTab = keepShownTab(form, set);
+  try {
+    return await fillSetByCategory(form, set, items, first, options, trace);
+  } finally {
+    restoreTab();
+  }
+}
+
+async function fillSetByCategory(
   form: DetectedForm,
   set: IndicatorSet,
   items: readonly TemplateContent[],
@@ -689,19 +721,14 @@ function findConfirmButton(doc: Document): HTMLElement | null {
 
 /** A row-level delete link (删除 in the row's 操作 cell), if the row has one. */
 function rowDeleteLink(row: Element): HTMLElement | null {
-  for (const el of row.querySelectorAll<HTMLElement>('a, button, [role="button"], span, i, input[type="button"]')) {
-    if (el.childElementCount > 1) continue;
-    const label = el instanceof HTMLInputElement ? el.value : (el.textContent ?? '');
-    if (buttonMatches(label, DELETE_ROW_LABELS) || buttonMatches(el.getAttribute('title') ?? '', DELETE_ROW_LABELS)) return el;
-  }
-  return null;
+  return rowAction(row, DELETE_ROW_LABELS);
 }
 
 /**
  * Deletes one row the portal's way: its own 删除 link where rows have one, else the row selected (its
  * checkbox, or a press on its name cell) and the toolbar's 删除; answers the portal's confirm.
  */
-async function deleteRowAt(ctx: LayoutContext, index: number, signal?: AbortSignal): Promise<void> {
+async function deleteRowAt(ctx: LayoutContext, index: number, signal?: AbortSignal, blanked?: () => boolean): Promise<void> {
   const row = await ctx.rowElement(index);
   if (!row) throw new Error(`找不到第${index + 1}行`);
   const before = ctx.rowCount(ctx.live());
@@ -709,13 +736,15 @@ async function deleteRowAt(ctx: LayoutContext, index: number, signal?: AbortSign
   if (link) {
     pressLive(link, () => null);
   } else {
-    const box = row.querySelector<HTMLElement>('label.el-checkbox, .vxe-checkbox--icon, input[type="checkbox"]');
+    // The row's own tick box where it has one (Element, vxe and plain checkboxes), else its name cell.
+    const box = row.querySelector<HTMLElement>('label.el-checkbox, input[type="checkbox"], [role="checkbox"], [class*="checkbox"]');
     click(box ?? gridCell(ctx.live(), row, 'name') ?? row);
     const button = findDeleteRowButton(ctx.live()) ?? findButtonNear(ctx.live().root, DELETE_ROW_LABELS);
     if (!button) throw new Error('找不到“删除”按钮');
     click(button);
   }
-  const gone = () => ctx.rowCount(ctx.live()) < before;
+  // Removed, or — where a category must keep a row (一二级指标无法删除) — emptied in place.
+  const gone = () => ctx.rowCount(ctx.live()) < before || (blanked?.() ?? false);
   const next = await waitFor(ctx.doc, () => (gone() ? 'removed' : findConfirmButton(ctx.doc)), { timeout: 4000, what: '确认对话框', signal }).catch(() => null);
   if (next && next !== 'removed') click(next);
   await waitFor(ctx.doc, gone, { timeout: 4000, what: `删除第${index + 1}行`, signal });
@@ -767,6 +796,7 @@ async function undoByCategory(form: DetectedForm, set: IndicatorSet, record: Non
   const view = ctx.read();
   const cursor = new Map<string, number>();
   const ops: CellOp[] = [];
+  const blanks: number[] = [];
   view.rows.forEach((cells, i) => {
     if (view.roles[i] !== 'indicator') return;
     const category = view.categories[i]!;
@@ -775,11 +805,23 @@ async function undoByCategory(form: DetectedForm, set: IndicatorSet, record: Non
     cursor.set(key, k + 1);
     const was = groupOf(category)[k];
     if (!was) return;
+    // Back to a blank row: dropdowns cannot be emptied, so the portal's own 删除 empties it (a grid that
+    // keeps one row per category turns its last row blank rather than removing it).
+    if (record.fields.every((f) => (was.cells[f] ?? '') === '') && record.fields.some((f) => (cells[f] ?? '') !== '')) {
+      blanks.push(i);
+      return;
+    }
     for (const field of record.fields) {
       const want = was.cells[field] ?? '';
-      if (normaliseLabel(cells[field] ?? '') !== normaliseLabel(want)) ops.push({ kind: 'set-cell', set, row: i, field, value: want, key: cells.name ?? '' });
+      if (!sameFieldValue(field, cells[field] ?? '', want)) ops.push({ kind: 'set-cell', set, row: i, field, value: want, key: cells.name ?? '' });
     }
   });
+  for (const index of blanks.reverse()) {
+    const blank = () => record.fields.every((f) => (ctx.read().rows[index]?.[f] ?? '') === '');
+    await withDeadline(8000, signal, () => new FillError('delete-rows', `清空第${index + 1}行超时`, `Timed out emptying row ${index + 1}`, { set, row: index }), (s) =>
+      deleteRowAt(ctx, index, s, blank),
+    ).catch((e: unknown) => problems.push(e instanceof Error ? e.message : String(e)));
+  }
   for (const pass of PASSES) {
     await writePass(ctx.live, set, ops.filter((o) => pass.includes(o.field)), form.doc, signal, { strict: true, stepTimeout: 8000 }).catch((e: unknown) => {
       problems.push(e instanceof Error ? e.message : String(e));
@@ -796,7 +838,12 @@ export async function undoFill(form: DetectedForm, undo: UndoRecord, signal?: Ab
     try {
       const categories = undo.byCategory?.[set];
       if (categories) {
-        problems.push(...(await undoByCategory(form, set, categories, undo.keys ?? [], signal)));
+        const restoreTab = keepShownTab(form, set);
+        try {
+          problems.push(...(await undoByCategory(form, set, categories, undo.keys ?? [], signal)));
+        } finally {
+          restoreTab();
+        }
         continue;
       }
       const grid = await showSet(form, set, signal);

@@ -259,7 +259,11 @@ export function virtualBody(grid: GridHandle, rows: readonly HTMLElement[] = gri
   const first = rows[0]!.getBoundingClientRect();
   const last = rows[rows.length - 1]!.getBoundingClientRect();
   const rowHeight = Math.max(1, Math.round((last.bottom - first.top) / rows.length));
-  if (last.bottom - first.top + 2 * rowHeight >= container.scrollHeight) return null;
+  // Rows missing above or below what is rendered (a header or padding inside the scroller reads as
+  // missing too: the scan then finds every row at its first look, so that costs nothing).
+  const above = first.top - container.getBoundingClientRect().top + container.scrollTop;
+  const below = container.scrollHeight - (above + last.bottom - first.top);
+  if (above <= rowHeight * 0.75 && below <= rowHeight * 0.75) return null;
   let base = bases.get(container);
   if (base === undefined) {
     const top = container.getBoundingClientRect().top;
@@ -369,7 +373,9 @@ export function collectGrid(handle: GridHandle, options: CollectOptions = {}): C
 
 /** A row's value cells → an IndicatorValue, as splitValue would read the exported text. */
 function rowValue(cells: RowCells): IndicatorValue | null {
-  const symbolText = cells.symbol ?? '';
+  const nature = (cells.nature ?? '').trim();
+  // 指标性质 where the grid keeps it apart: 定性 is the symbol; 正向/反向 stand in only when no 指标方向 is given.
+  const symbolText = nature === '定性' ? '定性' : cells.symbol || (nature === '正向' ? '≥' : nature === '反向' ? '≤' : '');
   const valueText = cells.value ?? '';
   const unit = cells.unit ?? '';
   // No value typed (a symbol or unit alone is a row's preset, not a value): the set has no value here.
@@ -393,7 +399,7 @@ function rowValue(cells: RowCells): IndicatorValue | null {
   return { symbol, value: null, unit, text: valueText, raw, ...(valueText === '' ? {} : { problem: 'number-unreadable' as const }) };
 }
 
-const INDICATOR_CONTENT = ['name', 'symbol', 'value', 'unit', 'explanation'] as const;
+const INDICATOR_CONTENT = ['name', 'symbol', 'nature', 'value', 'unit', 'explanation'] as const;
 
 function isBlank(cells: RowCells): boolean {
   return INDICATOR_CONTENT.every((f) => (cells[f] ?? '').trim() === '');

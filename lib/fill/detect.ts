@@ -301,13 +301,19 @@ function divGrids(doc: Document, extra: Map<string, FillField>): GridHandle[] {
   return grids;
 }
 
+function holdsCells(el: Element, cells: number): boolean {
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling) if (child.childElementCount >= cells) return false;
+  return true;
+}
+
 function divRowsIn(root: Element, header: Element, tag: string, cells: number): HTMLElement[] {
   const out: HTMLElement[] = [];
   const list = root.getElementsByTagName(tag);
   for (let i = 0; i < list.length; i += 1) {
     const el = list[i]! as HTMLElement;
     if (el.childElementCount < cells || el === header || el.contains(header) || header.contains(el)) continue;
-    // A row's cells are leaves or near-leaves; an element holding rows is not itself a row.
+    // A row's cells hold little; an element whose children are rows themselves (the body) is not a row.
+    if (!holdsCells(el, cells)) continue;
     if (out.length > 0 && out[out.length - 1]!.contains(el)) continue;
     out.push(el);
   }

@@ -1,4 +1,5 @@
 import type { Amounts } from '../domain/schemas';
+import { normaliseSymbol } from '../domain/values';
 import type { FillField, IndicatorSet } from './types';
 
 /**
@@ -12,10 +13,13 @@ export const COLUMN_LABELS: Readonly<Record<FillField, readonly string[]>> = {
   level1: ['一级指标', '一级指标名称'],
   level2: ['二级指标', '二级指标名称'],
   name: ['三级指标', '指标名称', '三级指标名称', '绩效指标名称'],
-  symbol: ['计算符号', '指标性质', '符号', '运算符号'],
+  symbol: ['计算符号', '指标方向', '符号', '运算符号', '指标值符号'],
+  // 指标性质 holds 正向 / 反向 / 定性 where a portal has it (博思); without a 计算符号 column it stands for the symbol.
+  nature: ['指标性质', '指标属性'],
   value: ['指标值', '目标值', '年度指标值', '绩效指标值', '指标值(目标值)'],
   unit: ['计量单位', '度量单位', '单位'],
-  explanation: ['指标值说明', '指标说明', '指标值确定依据', '指标解释'],
+  // 备注 last: taken only where the grid has no 指标值说明 column.
+  explanation: ['指标值说明', '指标说明', '指标值确定依据', '指标解释', '备注'],
 };
 
 /** A grid is an indicator grid when its header has a name and a value column and at least this many fields. */
@@ -73,4 +77,22 @@ export function fieldForHeader(text: string): FillField | undefined {
 export function buttonMatches(text: string, labels: readonly string[]): boolean {
   const t = normaliseLabel(text);
   return t !== '' && labels.includes(t);
+}
+
+/**
+ * Whether a label stands for the value wanted: the same label, or — for 计算符号 lists that print words or
+ * codes (大于等于, ＞, 1-≥) — the same comparison sign.
+ */
+export function sameChoice(label: string, want: string): boolean {
+  const a = normaliseLabel(label);
+  const b = normaliseLabel(want);
+  if (a === b) return true;
+  const sa = normaliseSymbol(a.replace(/^\d+[-.、:：\s]*/, ''));
+  const sb = normaliseSymbol(b);
+  return sa !== null && sa === sb;
+}
+
+/** Whether a cell of `field` shows the value wanted (a 计算符号 by the sign it stands for). */
+export function sameFieldValue(field: string, shown: string, want: string): boolean {
+  return field === 'symbol' ? sameChoice(shown, want) : normaliseLabel(shown) === normaliseLabel(want);
 }

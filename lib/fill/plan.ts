@@ -1,4 +1,5 @@
 import type { IndicatorValue, TemplateContent } from '../domain/schemas';
+import { sameFieldValue } from './labels';
 import { level1Name, level2Name, sameCategory } from './layouts/categories';
 import { FILL_FIELDS, type FillField, type FillOp, type FillPlan, type GridState, type IndicatorSet, type RowCells } from './types';
 
@@ -10,6 +11,14 @@ import { FILL_FIELDS, type FillField, type FillOp, type FillPlan, type GridState
  */
 export interface PlanOptions {
   overwrite?: boolean;
+}
+
+/** 指标性质 of a symbol: higher is better (正向), lower is better (反向), or 定性. */
+export function natureOf(symbol: IndicatorValue['symbol']): string {
+  if (symbol === '定性') return '定性';
+  if (symbol === '≥' || symbol === '＞' || symbol === '＝') return '正向';
+  if (symbol === '≤' || symbol === '＜') return '反向';
+  return '';
 }
 
 /**
@@ -28,6 +37,7 @@ export function cellsForItem(item: TemplateContent, set: IndicatorSet): Record<F
     level2: item.level2,
     name: item.name,
     symbol: value.symbol ?? '',
+    nature: natureOf(value.symbol),
     value: qualitative ? value.text || value.raw.trim() : numeric ? value.value! : value.raw.trim(),
     unit: qualitative ? '' : value.unit,
     explanation: item.explanation ?? (numeric && !value.problem ? value.text : ''),
@@ -39,6 +49,13 @@ function isEmptyRow(row: RowCells, fields: readonly FillField[]): boolean {
 }
 
 /** Fields a grid's rows take values in: a tree's or merged grid's category cells are the category's, not the row's. */
+/** What an item writes into one grid: a grid with a 指标性质 column takes 定性 there, with no 指标方向. */
+function wantedIn(grid: GridState, item: TemplateContent): Record<FillField, string> | null {
+  const wanted = cellsForItem(item, grid.set);
+  if (wanted && grid.fields.includes('nature') && wanted.symbol === '定性') return { ...wanted, symbol: '' };
+  return wanted;
+}
+
 function writableFields(grid: GridState): readonly FillField[] {
   const byCategory = grid.layout === 'tree' || grid.layout === 'merged';
   return byCategory ? grid.fields.filter((f) => f !== 'level1' && f !== 'level2') : grid.fields;
@@ -96,13 +113,13 @@ function planByCategory(grid: GridState, items: readonly TemplateContent[], plan
   }
   const setOps: FillOp[] = [];
   for (const { item, row } of placed) {
-    const wanted = cellsForItem(item, set)!;
+    const wanted = wantedIn(grid, item)!;
     const current = grid.rows[row] ?? {};
     for (const field of FILL_FIELDS) {
       if (!fields.includes(field)) continue;
       const want = wanted[field];
       const have = (current[field] ?? '').trim();
-      if (want === '' || norm(have) === norm(want)) continue;
+      if (want === '' || sameFieldValue(field, have, want)) continue;
       if (have !== '' && !options.overwrite) {
         plan.skipped.push({ set, row, field, current: have, wanted: want });
         continue;
@@ -152,13 +169,13 @@ export function planFill(grids: readonly GridState[], items: readonly TemplateCo
     if (appended > 0) setOps.push({ kind: 'add-rows', set, count: appended });
     placed.forEach((item, k) => {
       const row = targets[k]!;
-      const wanted = cellsForItem(item, set)!;
+      const wanted = wantedIn(grid, item)!;
       const current = grid.rows[row] ?? {};
       for (const field of FILL_FIELDS) {
         if (!fields.includes(field)) continue;
         const want = wanted[field];
         const have = (current[field] ?? '').trim();
-        if (want === '' || norm(have) === norm(want)) continue;
+        if (want === '' || sameFieldValue(field, have, want)) continue;
         if (have !== '' && !options.overwrite) {
           plan.skipped.push({ set, row, field, current: have, wanted: want });
           continue;

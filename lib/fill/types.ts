@@ -2,7 +2,8 @@
 export type IndicatorSet = 'period' | 'annual';
 
 /** The editable columns of an indicator row (levels 1–2 are often selects; the rest inputs or cells). */
-export const FILL_FIELDS = ['level1', 'level2', 'name', 'symbol', 'value', 'unit', 'explanation'] as const;
+/** `nature`: 指标性质 (正向 / 反向 / 定性), where a portal keeps it apart from the 指标方向 (≥ …) column. */
+export const FILL_FIELDS = ['level1', 'level2', 'name', 'symbol', 'nature', 'value', 'unit', 'explanation'] as const;
 export type FillField = (typeof FILL_FIELDS)[number];
 
 /** What one grid row holds now, as the page shows it (displayed widget values, '' when empty). */

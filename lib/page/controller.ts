@@ -76,6 +76,8 @@ export function startPortal(deps: PortalDeps): void {
   let lastFill: FillSummary | null = null;
   let filling = false;
   let bypassGuard = false;
+  /** Whether the background has this frame's part (a fill through it reaches only frames it has heard of). */
+  let reported = false;
   let project = { name: '', goal: '' };
   const previousSets: Partial<Record<IndicatorSet, GridState>> = {};
   let checkTimer = 0;
@@ -238,6 +240,7 @@ export function startPortal(deps: PortalDeps): void {
     for (const g of collected.grids) previousSets[g.set] = g;
     try {
       const reply = await ask(send, 'page.report', { part: partOf(collected, form) });
+      reported = true;
       applyFindings(reply.findings, reply.indicatorOffset, reply.project);
     } catch {
       // The background may be restarting; the next edit reports again.
@@ -305,10 +308,10 @@ export function startPortal(deps: PortalDeps): void {
    * Fills a set into this frame's grids. Always ends in a report, also when the fill could not start or
    * stopped (the engine puts back what it changed unless `keepPartial`).
    */
-  async function fillSet(setId: string, overwrite = false, keepPartial = false): Promise<FillSummary> {
+  async function fillSet(setId: string, overwrite = false, keepPartial = false, report = false): Promise<FillSummary> {
     if (!form || form.grids.length === 0) throw new Error('no grid in this frame');
     filling = true;
-    overlay?.showReport('filling');
+    if (report) overlay?.showReport('filling');
     try {
       const { sets } = await ask(send, 'library.get', { setIds: [setId] });
       const set = sets[0];
@@ -324,7 +327,9 @@ export function startPortal(deps: PortalDeps): void {
       filling = false;
       scheduleCheck(0);
     }
-    overlay?.showReport('done', lastFill, lastUndo !== null);
+    // Asked by the background (one frame of a fill it runs over the tab's frames), whoever started it
+    // shows the merged report; a fill run here alone reports here.
+    if (report) overlay?.showReport('done', lastFill, lastUndo !== null);
     return lastFill;
   }
 
@@ -338,9 +343,11 @@ export function startPortal(deps: PortalDeps): void {
     overlay?.showReport('filling');
     let summary: FillSummary;
     try {
+      // The background fills the frames it has heard of: make sure it has heard of this one.
+      if (!reported) await runCheck();
       summary = await ask(send, 'page.fillTab', { setId, keepPartial });
     } catch (error) {
-      summary = (error as { code?: string }).code === 'no-grid' ? await fillSet(setId, false, keepPartial) : failedSummary(error);
+      summary = (error as { code?: string }).code === 'no-grid' ? await fillSet(setId, false, keepPartial, true) : failedSummary(error);
     }
     overlay?.showReport('done', summary, summary.ok || summary.kept === true);
   }

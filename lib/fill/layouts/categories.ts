@@ -10,7 +10,7 @@ import type { Category, RowRole } from './types';
  */
 
 /** Fields that only an indicator row fills. */
-const INDICATOR_FIELDS: readonly FillField[] = ['symbol', 'value', 'unit', 'explanation'];
+const INDICATOR_FIELDS: readonly FillField[] = ['symbol', 'nature', 'value', 'unit', 'explanation'];
 
 const LEVEL_CLASS = /(?:^|[\s_-])(?:level|lvl|lv|tree-level|treelevel)[-_]?([123])(?=$|[\s_-])/i;
 
@@ -45,14 +45,25 @@ export function level2Name(text: string): Category | undefined {
 
 const blank = (v: string | undefined) => (v ?? '').trim() === '';
 
-/** A row-level add link (新增 / 新增下级 / 添加 / +) in the row, if any. */
-export function rowAddLink(row: Element): HTMLElement | null {
-  for (const el of row.querySelectorAll<HTMLElement>('a, button, [role="button"], span, i, input[type="button"]')) {
-    if (el.childElementCount > 1) continue;
-    const label = el instanceof HTMLInputElement ? el.value : (el.textContent ?? el.getAttribute('title') ?? '');
-    if (buttonMatches(label, [...ADD_ROW_LABELS, '新增下级', '添加下级', '+', '＋']) || buttonMatches(el.getAttribute('title') ?? '', ADD_ROW_LABELS)) return el;
+/**
+ * The innermost element of `row` whose label (text, value or title) is one of `labels`: links and buttons
+ * first, then any small element (a <span> or <i> acting as one). The innermost, because the cell holding a
+ * link reads the same and a grid that reads ids from the clicked element needs the link itself.
+ */
+export function rowAction(row: Element, labels: readonly string[]): HTMLElement | null {
+  const labelOf = (el: HTMLElement) => (el instanceof HTMLInputElement ? el.value : (el.textContent ?? ''));
+  const hit = (el: HTMLElement) => buttonMatches(labelOf(el), labels) || buttonMatches(el.getAttribute('title') ?? '', labels);
+  for (const selector of ['a, button, [role="button"], input[type="button"]', 'span, i, em, b, u, font']) {
+    const found = Array.from(row.querySelectorAll<HTMLElement>(selector)).filter((el) => el.childElementCount <= 1 && hit(el));
+    const innermost = found.find((el) => !found.some((other) => other !== el && el.contains(other)));
+    if (innermost) return innermost;
   }
   return null;
+}
+
+/** A row-level add link (新增 / 新增下级 / 添加 / +) in the row, if any. */
+export function rowAddLink(row: Element): HTMLElement | null {
+  return rowAction(row, [...ADD_ROW_LABELS, '新增下级', '添加下级', '新增三级指标', '+', '＋']);
 }
 
 /** The role of one row from its markup and what its cells show. */

@@ -1,5 +1,6 @@
-import { normaliseSymbol } from '../../domain/values';
-import { normaliseLabel } from '../labels';
+import { normaliseLabel, sameChoice } from '../labels';
+
+export { sameChoice } from '../labels';
 
 /** Text fields: inputs that take typing, and textareas. */
 export const INPUT_SELECTOR = 'input:not([type="hidden"]):not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea';
@@ -37,19 +38,6 @@ export function hasClass(el: Element, name: string): boolean {
 
 export function optionText(el: Element): string {
   return normaliseLabel(el.textContent ?? '');
-}
-
-/**
- * Whether an option's label stands for the value wanted: the same label, or — for 计算符号 lists that
- * print words or codes (大于等于, ＞, 1-≥) — the same comparison sign.
- */
-export function sameChoice(label: string, want: string): boolean {
-  const a = normaliseLabel(label);
-  const b = normaliseLabel(want);
-  if (a === b) return true;
-  const sa = normaliseSymbol(a.replace(/^\d+[-.、:：\s]*/, ''));
-  const sb = normaliseSymbol(b);
-  return sa !== null && sa === sb;
 }
 
 /** The option of a native select showing `value`: as written first (one pass, no string work), else as labels compare. */

@@ -1,4 +1,4 @@
-import { normaliseLabel } from '../labels';
+import { normaliseLabel, sameFieldValue } from '../labels';
 import { tick, waitFor } from '../wait';
 import { EDITABLE_SELECTOR, INPUT_SELECTOR, isEditable, isTextControl, optionText, sameChoice } from './controls';
 import { typeInto } from './contenteditable';
@@ -17,7 +17,6 @@ import type { WidgetAdapter, WriteContext } from './types';
  */
 
 const EDITOR_SELECTOR = `${INPUT_SELECTOR}, select, ${EDITABLE_SELECTOR}`;
-const LIST_SELECTOR = 'select[size], [role="listbox"], ul, ol';
 
 type Editor =
   | { kind: 'text'; el: HTMLInputElement | HTMLTextAreaElement }
@@ -31,8 +30,12 @@ interface Popup {
   select?: HTMLSelectElement;
 }
 
+/** Shown to a person: laid out, not hidden, not faded out (a popup in its closing transition, or kept closed). */
 function visible(el: Element): boolean {
-  return (el as HTMLElement).getClientRects().length > 0 || (el.ownerDocument.defaultView?.getComputedStyle(el).display ?? 'none') !== 'none';
+  const rect = el.getBoundingClientRect();
+  if (rect.width === 0 || rect.height === 0) return false;
+  const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+  return !style || (style.visibility !== 'hidden' && style.display !== 'none' && Number(style.opacity || '1') > 0.05);
 }
 
 function editorOf(el: Element | null): Editor | null {
@@ -62,6 +65,17 @@ function findEditor(cell: HTMLElement, focusedBefore: Element | null): Editor | 
   return null;
 }
 
+/**
+ * Entries of a popup list: `<option>`s, `role=option`, `li`, or elements named as options by their class
+ * (`…-option`, `…__item` of dropdown libraries), innermost only.
+ */
+const OPTION_SELECTOR = '[role="option"], li, [class*="option"], [class*="dropdown__item"], [class*="select-item"]';
+
+function listOptions(root: Element): HTMLElement[] {
+  const all = Array.from(root.querySelectorAll<HTMLElement>(OPTION_SELECTOR));
+  return all.filter((o) => !all.some((other) => other !== o && o.contains(other)) && (o.textContent ?? '').trim() !== '');
+}
+
 /** A list that appeared under `<body>` since the press (a dictionary popup), with its entries. */
 function findPopup(doc: Document, before: ReadonlySet<Element>): Popup | null {
   const body = doc.body;
@@ -70,13 +84,10 @@ function findPopup(doc: Document, before: ReadonlySet<Element>): Popup | null {
     const child = body.children[i]!;
     // New since the press, or a popup reused from an earlier edit and shown again.
     if (before.has(child) && !hiddenBefore.has(child)) continue;
-    if (!visible(child)) continue;
+    if (!visible(child) || child.tagName === 'SCRIPT' || child.tagName === 'STYLE') continue;
     const select = child.matches('select[size]') ? (child as HTMLSelectElement) : child.querySelector<HTMLSelectElement>('select[size]');
     if (select) return { root: child as HTMLElement, select, options: () => Array.from(select.options) };
-    const list = child.matches(LIST_SELECTOR) ? child : child.querySelector(LIST_SELECTOR);
-    if (!list) continue;
-    const options = () => Array.from(list.querySelectorAll<HTMLElement>('[role="option"], li')).filter((o) => o.children.length === 0 || o.querySelector('li') === null);
-    if (options().length > 0) return { root: child as HTMLElement, options };
+    if (listOptions(child).length > 0) return { root: child as HTMLElement, options: () => listOptions(child) };
   }
   return null;
 }
@@ -94,9 +105,19 @@ function rememberBody(doc: Document): Set<Element> {
   return before;
 }
 
-/** Whether the cell is still being edited: its editor is in it, still focused over it, or its popup still shown. */
-function stillEditing(cell: HTMLElement | null, editor: Editor | null, popup: Popup | null): boolean {
+/** Whether a cell holds a control now (an open editor: also a read-only one, as a dropdown's). */
+function holdsControl(cell: HTMLElement | null): boolean {
+  return cell !== null && cell.querySelector(EDITOR_SELECTOR_ANY) !== null;
+}
+const EDITOR_SELECTOR_ANY = `input, textarea, select, ${EDITABLE_SELECTOR}`;
+
+/**
+ * Whether the cell is still being edited: its editor is in it or still focused over it, its popup still
+ * shown, or a control that the press opened is still in it (a dropdown's read-only input).
+ */
+function stillEditing(cell: HTMLElement | null, editor: Editor | null, popup: Popup | null, controlBefore: boolean): boolean {
   if (popup && popup.root.isConnected && visible(popup.root)) return true;
+  if (!controlBefore && holdsControl(cell)) return true;
   if (!editor) return false;
   if (!editor.el.isConnected) return false;
   if (cell && cell.contains(editor.el)) return true;
@@ -125,7 +146,7 @@ function pick(popup: Popup, value: string): void {
   const items = popup.options();
   const item = items.find((o) => optionText(o) === want) ?? items.find((o) => sameChoice(o.textContent ?? '', value));
   if (!item) throw new Error(`弹出列表没有选项「${value}」`);
-  pressLive(item, () => null);
+  pressLive(item, () => popup.options().find((o) => optionText(o) === optionText(item)) ?? null);
 }
 
 function writeEditor(editor: Editor, value: string, field?: string): void {
@@ -155,6 +176,7 @@ async function writeEditOnClick(cell: HTMLElement, value: string, ctx: WriteCont
   const timeout = ctx.timeout ?? 1500;
   const focusedBefore = doc.activeElement;
   const before = rememberBody(doc);
+  const controlBefore = holdsControl(cell);
   // Press the cell; after the page handled each event, the next goes to the cell as it is then.
   pressLive(cell, relocate);
   const found = () => {
@@ -185,7 +207,7 @@ async function writeEditOnClick(cell: HTMLElement, value: string, ctx: WriteCont
   else if (editor) writeEditor(editor, value, ctx.field);
   // Commit: Enter, then a press elsewhere, then blur — whichever the grid takes first.
   editor = editor ?? findEditor(live() ?? cell, focusedBefore);
-  const editing = () => stillEditing(live(), editor, popup);
+  const editing = () => stillEditing(live(), editor, popup, controlBefore);
   if (editing() && editor) {
     pressKey(editor.el, 'Enter', 13);
     await tick(win);
@@ -202,7 +224,7 @@ async function writeEditOnClick(cell: HTMLElement, value: string, ctx: WriteCont
   // Prove it: the cell as the grid shows it now.
   const shown = await waitFor(doc, () => {
     const text = shownIn(live(), null);
-    return sameChoice(text, value) || normaliseLabel(text) === normaliseLabel(value) ? text || ' ' : null;
+    return sameFieldValue(ctx.field ?? '', text, value) || sameChoice(text, value) ? text || ' ' : null;
   }, { timeout: 500, what: '单元格显示新值', signal: ctx.signal }).catch(() => null);
   if (shown === null) throw new Error(`提交后单元格显示「${shownIn(live(), null)}」`);
 }

@@ -69,7 +69,10 @@ export function expectedRows(set: TemplateSet): { period: Array<Record<FillField
 }
 
 /** The indicator fields of saved rows (the portal stores more, e.g. ids). */
-export function pick(rows: ReadonlyArray<Record<FillField, string>>): Array<Record<FillField, string>> {
+/** The fields every replica saves (指标性质 only where a portal keeps it apart). */
+type SavedField = Exclude<FillField, 'nature'>;
+
+export function pick(rows: ReadonlyArray<Record<SavedField, string>>): Array<Record<SavedField, string>> {
   return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
 }
 

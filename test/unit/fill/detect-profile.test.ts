@@ -131,7 +131,14 @@ describe('the custom replica with the example profile', () => {
     const report = await applyFill(form, items);
     expect(report.mismatches).toEqual([]);
     expect(report.ok).toBe(true);
-    const expected = (set: 'period' | 'annual') => items.flatMap((i) => (cellsForItem(i, set) ? [cellsForItem(i, set)!] : []));
+    // The replica keeps no 指标性质 column: its rows hold the other fields.
+    const expected = (set: 'period' | 'annual') =>
+      items.flatMap((i) => {
+        const cells = cellsForItem(i, set);
+        if (!cells) return [];
+        const { nature: _nature, ...rest } = cells;
+        return [rest];
+      });
     expect(portal.project.indicators.period).toEqual(expected('period'));
     expect(portal.project.indicators.annual).toEqual(expected('annual'));
 

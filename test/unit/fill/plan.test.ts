@@ -10,7 +10,8 @@ function item(name: string, period: string, annual: string, extra: Partial<Templ
 const items = [item('培训人次', '≥100人次', '≥50人次'), item('无重大安全事故', '无重大安全事故', '无重大安全事故', { level1: '效益指标', level2: '社会效益' })];
 
 function grid(set: 'period' | 'annual', rows: GridState['rows'] = []): GridState {
-  return { set, fields: FILL_FIELDS, rows };
+  // The usual portal grid: every field but 指标性质 (a column only some portals keep apart).
+  return { set, fields: FILL_FIELDS.filter((f) => f !== 'nature'), rows };
 }
 
 describe('cellsForItem', () => {
@@ -85,5 +86,18 @@ describe('verifyFill', () => {
     expect(verifyFill(after, plan)).toEqual([{ set: 'period', row: 0, field: 'value', expected: '100', actual: '' }]);
     const good = [grid('period', [{ level1: '产出指标', level2: '数量指标', name: '培训人次', symbol: '≥', value: '100', unit: '人次' }])];
     expect(verifyFill(good, plan)).toEqual([]);
+  });
+});
+
+describe('a grid with a 指标性质 column', () => {
+  it('writes 正向 / 反向 / 定性 there, and no 指标方向 for a 定性 item', () => {
+    const withNature: GridState = { set: 'period', fields: FILL_FIELDS, rows: [] };
+    const plan = planFill([withNature], [items[0]!, items[1]!, item('故障响应时间', '≤2小时', '≤2小时')]);
+    const cell = (row: number, field: string) => plan.ops.find((o) => o.kind === 'set-cell' && o.row === row && o.field === field);
+    expect(cell(0, 'nature')).toMatchObject({ value: '正向' });
+    expect(cell(0, 'symbol')).toMatchObject({ value: '≥' });
+    expect(cell(1, 'nature')).toMatchObject({ value: '定性' });
+    expect(cell(1, 'symbol')).toBeUndefined();
+    expect(cell(2, 'nature')).toMatchObject({ value: '反向' });
   });
 });
