@@ -23,6 +23,8 @@ export function layoutIssueText(t: UiTranslator, issue: LayoutIssue): string {
         return t('portals.layout.error.field', { value: issue.value, allowed: FILL_FIELDS.join(', ') });
       case 'set':
         return t('portals.layout.error.set', { value: issue.value });
+      case 'kind':
+        return t('portals.layout.error.kind', { value: issue.value });
       case 'selector':
         return t('portals.layout.error.selector', { value: issue.value });
       case 'unknownKey':

@@ -94,11 +94,11 @@ export function pageHandlers(deps: PageHandlerDeps): Pick<Handlers, PageHandlerT
     'page.fillTab': async ({ tabId: given, setId, overwrite, keepPartial }, sender) => {
       const tabId = given ?? tabOf(sender).tabId;
       // A page just loaded: its frames report within moments of recognising their grids.
-      let frames = hub.gridFrames(tabId);
-      for (let waited = 0; frames.length === 0 && waited < 3000; waited += 200) {
+      // Also a second grid frame (each set in its own tab frame) that has not reported yet.
+      for (let waited = 0; !hub.gridFramesSettled(tabId) && waited < 3000; waited += 200) {
         await new Promise((resolve) => setTimeout(resolve, 200));
-        frames = hub.gridFrames(tabId);
       }
+      const frames = hub.gridFrames(tabId);
       if (frames.length === 0) throw Object.assign(new Error('页面上没有识别到指标表格 / no indicator grid on this tab'), { code: 'no-grid' });
       const parts: Summary[] = [];
       for (const frameId of frames) {

@@ -124,6 +124,17 @@ export class PageHub {
     };
   }
 
+  /**
+   * Whether the tab's grid frames are all likely in: they cover both sets, or the page has been reporting
+   * for a while (a portal that shows each set's grid in its own tab frame loads them one after the other).
+   */
+  gridFramesSettled(tabId: number, now = Date.now(), settleMs = 4000): boolean {
+    const frames = [...(this.tabs.get(tabId)?.values() ?? [])].filter((f) => f.part.indicators !== undefined);
+    if (frames.length === 0) return false;
+    const both = frames.some((f) => f.part.sets?.period) && frames.some((f) => f.part.sets?.annual);
+    return both || now - Math.min(...frames.map((f) => f.at)) > settleMs;
+  }
+
   /** Frames of a tab that reported an indicator grid, in frame order. */
   gridFrames(tabId: number): number[] {
     return [...(this.tabs.get(tabId) ?? [])].filter(([, f]) => f.part.indicators !== undefined).map(([id]) => id).sort((a, b) => a - b);

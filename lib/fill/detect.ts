@@ -9,7 +9,7 @@ import {
   fieldForHeader,
   normaliseLabel,
 } from './labels';
-import type { LayoutColumn, PageLayout, ProfileProjectField } from './profile';
+import type { LayoutCategories, LayoutColumn, PageLayout, ProfileProjectField } from './profile';
 import type { FillField, IndicatorSet } from './types';
 import { forceWidget, type WidgetKind } from './widgets';
 
@@ -45,6 +45,8 @@ export interface GridHandle {
   shape?: { header: HTMLElement; tag: string; cells: number };
   /** A site profile's add-row and delete-row buttons. */
   addRow?: string;
+  /** A site profile's word on how the grid carries categories (layout, category rows, level attribute, add link). */
+  categories?: LayoutCategories;
   deleteRow?: string;
 }
 
@@ -83,7 +85,7 @@ export function layoutOf(doc: Document): PageLayout | undefined {
 }
 
 /** A selector query that never throws (a stored profile may hold a selector this browser refuses). */
-function queryAll<E extends Element = HTMLElement>(scope: Document | Element, selector: string | undefined): E[] {
+export function queryAll<E extends Element = HTMLElement>(scope: Document | Element, selector: string | undefined): E[] {
   if (!selector) return [];
   try {
     return Array.from(scope.querySelectorAll<E>(selector as 'div') as unknown as ArrayLike<E>);
@@ -92,7 +94,8 @@ function queryAll<E extends Element = HTMLElement>(scope: Document | Element, se
   }
 }
 
-function matches(el: Element, selector: string): boolean {
+/** `el.matches(selector)` that never throws (a stored profile may hold a selector this browser refuses). */
+export function matches(el: Element, selector: string): boolean {
   try {
     return el.matches(selector);
   } catch {
@@ -148,6 +151,7 @@ function scanPage(doc: Document, layout: PageLayout | undefined): { grids: GridH
       if (widgets) grid.widgets = widgets;
       if (layout.addRow) grid.addRow = layout.addRow;
       if (layout.deleteRow) grid.deleteRow = layout.deleteRow;
+      if (layout.categories) grid.categories = layout.categories;
     }
   }
   if (mapped.length === 0 || !layout?.grid?.sets) assignSets(doc, grids, layout, outside);

@@ -40,6 +40,22 @@ export interface LayoutGrid {
   header?: string;
 }
 
+/** How categories are laid out, for a portal whose grid the heuristics read wrongly (lib/fill/layouts). */
+export const PROFILE_LAYOUT_KINDS = ['flat', 'tree', 'merged'] as const;
+
+export interface LayoutCategories {
+  /** `tree`: 一级/二级 as rows of their own; `merged`: category cells merged across rows; `flat`: per row. */
+  kind?: (typeof PROFILE_LAYOUT_KINDS)[number];
+  /** Category rows (a tree's 一级 and 二级 rows), matched on the row elements. */
+  row?: string;
+  /** An attribute of each row holding its level (1 一级, 2 二级, 3 indicator), e.g. `data-level` or `aria-level`. */
+  level?: string;
+  /** The add link inside a 二级 row (a tree's 新增), relative to that row. */
+  addLink?: string;
+  /** The toolbar button that adds a row under the selected 二级 cell (a merged grid's 新增). */
+  addButton?: string;
+}
+
 /** The mapping part of a site profile. Every part is optional: the heuristics fill in the rest. */
 export interface PageLayout {
   /** Frames (URL globs: a path such as `/custom/*`, or a full URL) the layout applies to; default every frame of the portal. */
@@ -51,6 +67,8 @@ export interface PageLayout {
   addRow?: string;
   /** The delete-row button (undo removes the rows a fill added with it). */
   deleteRow?: string;
+  /** How the grid carries categories, where its structure says it wrongly: rows, merged cells, the add link. */
+  categories?: LayoutCategories;
   /** The set tabs; `active` matches the tab that is selected now (default: aria-selected or an active class). */
   tabs?: { period?: string; annual?: string; active?: string };
   /** Project fields: the input or textarea (or an element holding one). */
@@ -164,6 +182,11 @@ export function readPageProfile(value: unknown): PageProfile | null {
     optString(l.addRow) &&
     optString(l.deleteRow) &&
     optStringMap(l.tabs, ['period', 'annual', 'active']) &&
+    (l.categories === undefined ||
+      (isRecord(l.categories) &&
+        Object.entries(l.categories).every(([k, v]) =>
+          k === 'kind' ? (PROFILE_LAYOUT_KINDS as readonly unknown[]).includes(v) : ['row', 'level', 'addLink', 'addButton'].includes(k) && typeof v === 'string',
+        ))) &&
     optStringMap(l.project, PROFILE_PROJECT_FIELDS) &&
     optStringMap(l.amounts, PROFILE_AMOUNT_FIELDS);
   if (!ok) return null;

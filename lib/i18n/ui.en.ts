@@ -388,6 +388,7 @@ export const uiEn: Translation<UiMessages> = {
   'portals.layout.error.field': (p) => `Unknown field "${p.value}" (use: ${p.allowed}, or null to skip the column)`,
   'portals.layout.error.set': (p) => `Unknown indicator set "${p.value}" (use: period, annual)`,
   'portals.layout.error.selector': (p) => `Invalid CSS selector: "${p.value}"`,
+  'portals.layout.error.kind': (p) => `Unknown grid layout "${p.value}" (use: flat, tree, merged)`,
   'portals.layout.error.unknownKey': (p) => `Unknown key "${p.value}"`,
   'portals.layout.error.type': (p) => `Wrong type, expected ${p.expected}`,
   'portals.layout.error.required': 'Required',

@@ -393,6 +393,7 @@ export const uiZhCN = {
   'portals.layout.error.field': (p: { value: string; allowed: string }) => `不认识的字段 "${p.value}"(可用：${p.allowed}，或 null 表示跳过该列)`,
   'portals.layout.error.set': (p: { value: string }) => `不认识的指标集 "${p.value}"(可用：period 中长期、annual 年度)`,
   'portals.layout.error.selector': (p: { value: string }) => `CSS 选择器无效："${p.value}"`,
+  'portals.layout.error.kind': (p: { value: string }) => `不认识的表格布局 "${p.value}"(可用：flat 每行带分类、tree 分类占行的树形表、merged 分类单元格合并)`,
   'portals.layout.error.unknownKey': (p: { value: string }) => `不认识的键 "${p.value}"`,
   'portals.layout.error.type': (p: { expected: string }) => `类型不对，应为 ${p.expected}`,
   'portals.layout.error.required': '缺少必填项',

@@ -5,7 +5,7 @@
  * `portals.remove`); their replies are validated here, since they cross a context boundary.
  */
 import { z } from 'zod';
-import { PROFILE_AMOUNT_FIELDS, PROFILE_PROJECT_FIELDS, PROFILE_WIDGET_KINDS, type PageLayout } from '../fill/profile';
+import { PROFILE_AMOUNT_FIELDS, PROFILE_LAYOUT_KINDS, PROFILE_PROJECT_FIELDS, PROFILE_WIDGET_KINDS, type PageLayout } from '../fill/profile';
 import { FILL_FIELDS } from '../fill/types';
 import { originPattern } from '../portals';
 
@@ -81,6 +81,15 @@ export const siteLayoutSchema = z.strictObject({
   addRow: selector.optional(),
   deleteRow: selector.optional(),
   tabs: z.strictObject({ period: selector.optional(), annual: selector.optional(), active: selector.optional() }).optional(),
+  categories: z
+    .strictObject({
+      kind: z.enum(PROFILE_LAYOUT_KINDS).optional(),
+      row: selector.optional(),
+      level: z.string().trim().regex(/^[A-Za-z_:][-A-Za-z0-9_:.]*$/).max(100).optional(),
+      addLink: selector.optional(),
+      addButton: selector.optional(),
+    })
+    .optional(),
   project: selectorMap(PROFILE_PROJECT_FIELDS).optional(),
   amounts: selectorMap(PROFILE_AMOUNT_FIELDS).optional(),
 });
@@ -120,7 +129,7 @@ export function readSiteProfiles(stored: unknown): SiteProfile[] {
 /** One problem in a layout's JSON: where (`layout.columns[2].widget`) and what, for the page to word. */
 export type LayoutIssue =
   | { path: string; code: 'json'; detail: string }
-  | { path: string; code: 'widget' | 'field' | 'set' | 'selector' | 'unknownKey'; value: string }
+  | { path: string; code: 'widget' | 'field' | 'set' | 'kind' | 'selector' | 'unknownKey'; value: string }
   | { path: string; code: 'type'; expected: string }
   | { path: string; code: 'required' | 'empty' | 'tooLong' | 'tooMany' | 'invalid' };
 
@@ -177,6 +186,7 @@ function selectorsOf(layout: SiteLayout): Array<[PropertyKey[], string]> {
   const add = (path: PropertyKey[], s: string | undefined) => s !== undefined && out.push([path, s]);
   if (layout.grid) for (const k of ['root', 'row', 'cell', 'header'] as const) add(['grid', k], layout.grid[k]);
   add(['addRow'], layout.addRow);
+  for (const k of ['row', 'addLink', 'addButton'] as const) add(['categories', k], layout.categories?.[k]);
   add(['deleteRow'], layout.deleteRow);
   for (const part of ['tabs', 'project', 'amounts'] as const) {
     for (const [k, s] of Object.entries(layout[part] ?? {})) add([part, k], s as string | undefined);
@@ -208,6 +218,7 @@ export function checkSiteLayout(input: string | unknown, isSelector: (s: string)
         const got = shown(valueAt(value, path));
         if (last === 'widget') return [{ path: layoutPath(path), code: 'widget', value: got }];
         if (last === 'field') return [{ path: layoutPath(path), code: 'field', value: got }];
+        if (last === 'kind') return [{ path: layoutPath(path), code: 'kind', value: got }];
         return [{ path: layoutPath(path), code: 'set', value: got }];
       }
       if (issue.code === 'invalid_type') {

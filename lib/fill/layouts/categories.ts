@@ -1,5 +1,7 @@
 import { DEFAULT_PROFILE, PROFILES, findLevel1, findLevel2, parseCategoryLabel } from '../../domain/taxonomy';
 import { ADD_ROW_LABELS, buttonMatches, normaliseLabel } from '../labels';
+import { matches } from '../detect';
+import type { LayoutCategories } from '../profile';
 import type { FillField, RowCells } from '../types';
 import type { Category, RowRole } from './types';
 
@@ -66,8 +68,26 @@ export function rowAddLink(row: Element): HTMLElement | null {
   return rowAction(row, [...ADD_ROW_LABELS, '新增下级', '添加下级', '新增三级指标', '+', '＋']);
 }
 
-/** The role of one row from its markup and what its cells show. */
-export function rowRole(row: Element | undefined, cells: RowCells): RowRole {
+/** The role of one row from a site profile's word (category row selector, level attribute), if it says. */
+function profiledRole(row: Element, cells: RowCells, spec: LayoutCategories): RowRole | undefined {
+  if (spec.level) {
+    const level = row.getAttribute(spec.level)?.trim();
+    if (level === '1') return 'level1';
+    if (level === '2') return 'level2';
+    if (level) return 'indicator';
+  }
+  if (spec.row) {
+    if (!matches(row, spec.row)) return 'indicator';
+    const text = cells.level2 || cells.level1 || cells.name || '';
+    return level2Name(text) || (cells.level2 ?? '').trim() !== '' ? 'level2' : 'level1';
+  }
+  return undefined;
+}
+
+/** The role of one row from its markup and what its cells show (a site profile's word first). */
+export function rowRole(row: Element | undefined, cells: RowCells, spec?: LayoutCategories): RowRole {
+  const profiled = row && spec ? profiledRole(row, cells, spec) : undefined;
+  if (profiled) return profiled;
   const marked = row ? markedLevel(row) : undefined;
   if (marked === 1) return 'level1';
   if (marked === 2) return 'level2';

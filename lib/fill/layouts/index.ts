@@ -27,8 +27,10 @@ export function describeRows(
   rowElements: readonly HTMLElement[],
   rows: readonly RowCells[],
 ): { layout: LayoutKind; roles: RowRole[]; categories: Category[]; rows: RowCells[] } {
-  const roles = rows.map((cells, i) => rowRole(rowElements[i], cells));
-  const layout = LAYOUTS.find((l) => l.recognise({ handle, rows, roles, elements: rowElements })) ?? flatLayout;
+  const spec = handle.categories;
+  const roles = rows.map((cells, i) => rowRole(rowElements[i] === handle.root ? undefined : rowElements[i], cells, spec));
+  const forced = spec?.kind ? layoutOfKind(spec.kind) : undefined;
+  const layout = forced ?? LAYOUTS.find((l) => l.recognise({ handle, rows, roles, elements: rowElements })) ?? flatLayout;
   const tree = layout.kind === 'tree';
   const categories: Category[] = [];
   const described: RowCells[] = [];

@@ -33,7 +33,8 @@ export const mergedLayout: GridLayout = {
       const total = view.rows.length;
       // Select the 二级 cell as a person does, then the toolbar's 新增 acts on it.
       pressLive(cell, () => null);
-      const button = findAddRowButton(ctx.live());
+      const given = ctx.live().categories?.addButton;
+      const button = given ? findAddRowButton({ ...ctx.live(), addRow: given }) : findAddRowButton(ctx.live());
       if (!button) throw new Error('找不到“新增”按钮');
       click(button);
       await waitFor(ctx.doc, () => ctx.read().rows.length > total, {

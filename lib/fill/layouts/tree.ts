@@ -1,3 +1,4 @@
+import { queryAll } from '../detect';
 import { waitFor } from '../wait';
 import { pressLive } from '../widgets';
 import { markedLevel, rowAddLink, sameCategory } from './categories';
@@ -30,12 +31,16 @@ async function addUnder(ctx: LayoutContext, category: Category): Promise<void> {
   const before = rowsUnder(view, at).length;
   const total = view.rows.length;
   const row = await ctx.rowElement(at);
-  const link = row ? rowAddLink(row) : null;
+  const linkIn = (r: Element) => {
+    const given = ctx.live().categories?.addLink;
+    return given ? (queryAll(r, given)[0] ?? null) : rowAddLink(r);
+  };
+  const link = row ? linkIn(row) : null;
   if (!row || !link) throw new Error(`二级指标「${category.level2}」行没有“新增”链接`);
   // The link may be redrawn between mousedown and click: find it again in the row as it is then.
   pressLive(link, () => {
     const again = ctx.read().elements[at];
-    return again && again.isConnected ? rowAddLink(again) : null;
+    return again && again.isConnected ? linkIn(again) : null;
   });
   await waitFor(ctx.doc, () => {
     const now = ctx.read();

@@ -66,3 +66,36 @@ describe('a category tree', () => {
     ]);
   });
 });
+
+describe('a site profile’s word on categories', () => {
+  it('takes category rows by the level attribute it names, where the text alone says nothing', () => {
+    document.title = '年度绩效指标';
+    const rows: Array<[string, string[]]> = [
+      ['1', ['绩效产出']],
+      ['2', ['', '工作量']],
+      ['3', ['', '', '办件量', '≥', '5000', '件']],
+      ['2', ['', '服务质量']],
+      ['1', ['社会影响']],
+      ['2', ['', '群众评价']],
+      ['3', ['', '', '好评率', '≥', '95', '%']],
+      ['2', ['', '其他']],
+      ['2', ['', '附加']],
+      ['3', ['', '', '回访率', '≥', '80', '%']],
+    ];
+    document.body.innerHTML = `<div id="g"><div class="hd">${HEADERS.map((h) => `<span>${h}</span>`).join('')}</div><div class="bd">${rows
+      .map(([lvl, cells]) => `<div data-lvl="${lvl}">${HEADERS.map((_, c) => `<span>${cells[c] ?? ''}</span>`).join('')}</div>`)
+      .join('')}</div></div>`;
+    const plain = collectGrid(findGrids(document)[0]!);
+    // Unknown category names and no markers: nothing tells the heuristics these are category rows.
+    expect(plain.layout).toBe('flat');
+    const grid = findGrids(document, { categories: { kind: 'tree', level: 'data-lvl' } })[0]!;
+    const read = collectGrid(grid);
+    expect(read.layout).toBe('tree');
+    expect(read.roles).toEqual(['level1', 'level2', 'indicator', 'level2', 'level1', 'level2', 'indicator', 'level2', 'level2', 'indicator']);
+    expect(mergeSets([read]).indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ['绩效产出', '工作量', '办件量'],
+      ['社会影响', '群众评价', '好评率'],
+      ['社会影响', '附加', '回访率'],
+    ]);
+  });
+});

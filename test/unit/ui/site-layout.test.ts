@@ -19,10 +19,19 @@ describe('checkSiteLayout (the options page’s 校验)', () => {
     [{ addRow: '' }, [{ path: 'layout.addRow', code: 'empty' }]],
     [{ amounts: { total: '#a[' } }, [{ path: 'layout.amounts.total', code: 'selector', value: '#a[' }]],
     [{ grid: { root: 'div >', row: '.r' } }, [{ path: 'layout.grid.root', code: 'selector', value: 'div >' }]],
+    [{ categories: { kind: 'nested' } }, [{ path: 'layout.categories.kind', code: 'kind', value: 'nested' }]],
+    [{ categories: { addLink: 'a[' } }, [{ path: 'layout.categories.addLink', code: 'selector', value: 'a[' }]],
+    [{ categories: { level: 'data level' } }, [{ path: 'layout.categories.level', code: 'invalid' }]],
+    [{ categories: { rows: '.cat' } }, [{ path: 'layout.categories', code: 'unknownKey', value: 'rows' }]],
   ])('%j → %j', (input, issues) => {
     const r = checkSiteLayout(input);
     expect(r.ok).toBe(false);
     expect(r.ok ? [] : r.issues).toEqual(issues.map((i) => expect.objectContaining(i)));
+  });
+
+  it('takes a tree or merged layout: the category rows, their level attribute, the add link or button', () => {
+    const categories = { kind: 'tree' as const, row: '.lv1, .lv2', level: 'data-level', addLink: 'a.add', addButton: '#btnAdd' };
+    expect(checkSiteLayout({ categories })).toEqual({ ok: true, layout: { categories } });
   });
 
   it('asks the given selector check (the browser’s parser in the options page)', () => {
