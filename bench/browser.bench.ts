@@ -7,9 +7,13 @@
  *   password-manager autofill engines pace their events) and RPA style (Playwright locator.fill/click per
  *   field), with ratios and an estimate of a person typing it;
  * - Tianbao's fill into the legacy replica (SlickGrid in nested iframes);
+ * - Tianbao's fill of one set into the category-tree replica (/tree/, FASP2-style: lib/fill in its 总体 grid
+ *   frame) beside the page's own floor (the same rows put into its model, one render), and their ratio;
  * - detect + collect of a 500-row legacy grid (lib/fill bundled with esbuild, run in the page);
  * - content script size gzipped; JS heap of a large page with and without the extension.
  * The real-IndexedDB import of 10,000 rows is measured by bench/library.bench.ts (not repeated here).
+ *
+ * `BENCH_ONLY=tree` runs the tree replica's figures alone (no extension build, no other figure).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -19,10 +23,12 @@ import type { TemplateContent, TemplateSet } from '../lib/domain/schemas';
 import { cellsForItem } from '../lib/fill/plan';
 import { FILL_FIELDS } from '../lib/fill/types';
 import { type BrowserSession, buildPortal, launchBrowser, startPortal, type PortalServer } from '../test/e2e/support/index';
+import { CATEGORY_ITEMS } from '../test/e2e/support/category-set';
 import { backgroundRequest, buildExtension, EXTENSION_DIR, extensionPage } from '../test/e2e/support/extension';
 import { nativeGridHtml } from './native-grid';
 import type { PageBench } from './page-entry';
 import { percentile } from './stats';
+import { coverage, floorLeaves, spreadItems } from './tree-floor';
 import { type BenchFigure, type BenchSuite, runIfMain } from './types';
 
 /**
@@ -36,6 +42,11 @@ const PACE_MS = 20;
 // A native fill takes ~70 ms: enough runs that its p95 is a percentile, not the slowest of ten.
 const NATIVE_RUNS = 30;
 const FLOOR_RUNS = 5;
+/** Fresh pages per method on the tree replica in one pass (Tianbao's fill and the page's floor, alternating). */
+const TREE_RUNS = Number(process.env.BENCH_TREE_RUNS) || 5;
+/** `BENCH_ONLY=tree`: only the tree replica's figures. */
+const ONLY = process.env.BENCH_ONLY?.trim() ?? '';
+const ONLY_PARTS = ['tree'];
 const BENCH_SET_NAME = '基准测试十五项指标集';
 /** The same 15 indicators with period values only: the fill issue #7 sets its targets for (one set, ≈100 writes). */
 const BENCH_ONE_SET_NAME = '中长期基准指标十五项';
@@ -212,15 +223,15 @@ async function heapMB(page: Page): Promise<number> {
   return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN) / 2 ** 20;
 }
 
-function latency(id: string, label: string, samples: number[], target: number | undefined, note: string): BenchFigure {
+function latency(id: string, label: string, samples: number[], target: number | undefined, note: string, digits = 1): BenchFigure {
   const { p50, p95 } = stats(samples);
   return {
     id,
     label,
     unit: 'ms',
-    p50: round(p50),
-    p95: round(p95),
-    value: round(p95),
+    p50: round(p50, digits),
+    p95: round(p95, digits),
+    value: round(p95, digits),
     ...(target !== undefined ? { target: { op: '<=' as const, value: target } } : {}),
     note: `${samples.length} runs after warm-up; ${note}`,
   };
@@ -351,7 +362,108 @@ async function nativeFigures(session: BrowserSession, bundle: string, items: Tem
   ];
 }
 
+/** A fresh /tree/?state=blank page (both tab frames rendered) and its 总体 grid frame with the bench bundle in it. */
+async function treePage(session: BrowserSession, portal: PortalServer, bundle: string): Promise<{ page: Page; frame: Frame }> {
+  const page = await blankPage(session, `${portal.origin}/tree/?state=blank`, async (p) => {
+    for (const set of ['period', 'annual']) await p.frameLocator(`#frame_${set}`).locator('.dt-row').first().waitFor({ state: 'attached' });
+  });
+  const frame = await (await page.locator('#frame_period').elementHandle())?.contentFrame();
+  if (!frame) throw new Error('no #frame_period on /tree/');
+  await injectBench(frame, bundle);
+  return { page, frame };
+}
+
+/**
+ * The category-tree replica, one set: Tianbao's fill (lib/fill detectForm + applyFill in the 总体 grid frame)
+ * and the page's own floor (bench/tree-floor.ts), each on a fresh page, alternating, after one warm-up each.
+ * Every run's 三级 rows (as the page's save reads them) must be the same both ways.
+ */
+async function treeFigures(session: BrowserSession, portal: PortalServer, bundle: string): Promise<BenchFigure[]> {
+  const items = spreadItems(CATEGORY_ITEMS, 15);
+  const leaves = floorLeaves(items, (item) => cellsForItem(item, 'period'));
+  const spread = coverage(items);
+  const fills: number[] = [];
+  const floor: number[] = [];
+  const fillRenders: number[] = [];
+  /** Each phase of Tianbao's fill (its trace), every run's ms. */
+  const phases = new Map<string, number[]>();
+  let floorRenders = 0;
+  let failures = 0;
+  let differ = 0;
+  const bench = (frame: Frame) => ({
+    fill: (list: TemplateContent[]) => frame.evaluate((l) => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.tracedFill(l), list),
+    floor: (list: typeof leaves) => frame.evaluate((l) => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.treeFloor(l), list),
+    state: () => frame.evaluate(() => (globalThis as unknown as { __tianbaoBench: PageBench }).__tianbaoBench.treeState()),
+  });
+  const sameRows = (a: unknown[], b: unknown[]) => JSON.stringify(a.map((r) => JSON.stringify(r)).sort()) === JSON.stringify(b.map((r) => JSON.stringify(r)).sort());
+  for (let i = 0; i <= TREE_RUNS; i += 1) {
+    const filled = await treePage(session, portal, bundle);
+    const t = bench(filled.frame);
+    const rendersBefore = (await t.state()).renders;
+    const r = await t.fill(items);
+    const after = await t.state();
+    await filled.page.close();
+
+    const floored = await treePage(session, portal, bundle);
+    const f = bench(floored.frame);
+    const own = await f.floor(leaves);
+    const floorState = await f.state();
+    await floored.page.close();
+
+    if (floorState.rows.length !== leaves.length) throw new Error(`the floor left ${floorState.rows.length} 三级 rows, not ${leaves.length}`);
+    if (i === 0) continue; // warm-up
+    fills.push(r.ms);
+    fillRenders.push(after.renders - rendersBefore);
+    for (const [phase, ms] of r.phases) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
+    if (!r.ok) failures += 1;
+    floor.push(own.ms);
+    floorRenders = own.renders;
+    if (!sameRows(after.rows, floorState.rows)) differ += 1;
+  }
+  const same = differ === 0 ? 'the 三级 rows (as the page\'s save reads them) the same as the floor\'s in every run' : `the 三级 rows differ from the floor's in ${differ} runs`;
+  const what = `${items.length} indicators over ${spread.level2} 二级 of ${spread.level1} 一级 (test/e2e/support/category-set.ts), 总体 values`;
+  return [
+    latency(
+      'browser.tianbao-fill-15-tree',
+      'Tianbao: fill 15 indicators into one set (总体) of the category-tree replica (FASP2-style /tree/, lib/fill applyFill in its grid frame: 新增 on each 二级 row, cells edited through the grid\'s own editor, 计算符号 popup)',
+      fills,
+      undefined,
+      `fill report durationMs (applyFill: read → add rows → write → verify, in the frame; lib/fill bundled with esbuild, no extension); ${what}; ${failures} of ${fills.length} reports not all-verified; ${same}; the grid re-rendered its body ${Math.round(stats(fillRenders).p50)} times per fill; phases ${[...phases].map(([phase, ms]) => `${phase} ${Math.round(stats(ms).p50)}`).join(', ')} ms (medians)`,
+    ),
+    latency(
+      'browser.page-floor-15-tree',
+      'the page itself: the same 15 rows under the same 二级 with the same values, through the tree replica\'s own model (row objects put where its 新增 puts them, one render; a floor under any fill of it)',
+      floor,
+      undefined,
+      `${floorRenders} body render per run plus the layout placing the rows; fresh page per run, same state as the fill; no Tianbao code; timed in the frame (performance.now, ~0.1 ms resolution)`,
+      2,
+    ),
+  ];
+}
+
+/** `BENCH_ONLY=tree`: the tree replica's figures alone (the portal build only: the fill runs without the extension). */
+async function treeOnly(): Promise<BenchFigure[]> {
+  await buildPortal();
+  const portal = await startPortal({ build: false });
+  try {
+    const bundle = await pageBundle();
+    const plain = await launchBrowser();
+    try {
+      log('tree replica: Tianbao fill and the page floor');
+      return derive(await treeFigures(plain, portal, bundle));
+    } finally {
+      await plain.close();
+    }
+  } finally {
+    await portal.close();
+  }
+}
+
 const suite: BenchSuite = async () => {
+  if (ONLY !== '') {
+    if (!ONLY_PARTS.includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: unknown part (parts: ${ONLY_PARTS.join(', ')})`);
+    return treeOnly();
+  }
   await buildPortal();
   await buildExtension();
   const figures: BenchFigure[] = [];
@@ -515,6 +627,8 @@ const suite: BenchSuite = async () => {
       figures.push(...(await detectCollectFigures(plain, portal, bundle)));
       log('native inputs');
       figures.push(...(await nativeFigures(plain, bundle, bothSets.map((item) => ({ ...item, period: null })))));
+      log('tree replica: Tianbao fill and the page floor');
+      figures.push(...(await treeFigures(plain, portal, bundle)));
     } finally {
       await plain.close();
     }
@@ -527,17 +641,45 @@ const suite: BenchSuite = async () => {
   return derive(figures);
 };
 
+/** The tree fill's figure row: Tianbao's fill ÷ the page's floor on the tree replica, from the two medians. */
+export const TREE_RATIO_ID = 'browser.ratio-tree-floor';
+
+/**
+ * Tianbao's fill ÷ the page's own floor (medians), both figures' p50 / p95 in the note; judged against
+ * `≤ 3×` (the target the tree fill is held to).
+ */
+export function floorRatio(fill: BenchFigure, floor: BenchFigure): BenchFigure {
+  const ratio = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined && b > 0 ? round(a / b) : NaN);
+  const shown = (n: number | undefined) => (n === undefined ? '—' : String(n >= 100 ? Math.round(n) : round(n, n >= 10 ? 1 : 2)));
+  const ms = (f: BenchFigure) => `p50 ${shown(f.p50)} ms, p95 ${shown(f.p95)} ms`;
+  return {
+    id: TREE_RATIO_ID,
+    label: 'Fill 15 indicators into one set, tree replica (FASP2-style)',
+    unit: 'x',
+    value: ratio(fill.p50, floor.p50),
+    target: { op: '<=', value: 3 },
+    note: `Tianbao ÷ the page's floor, medians: Tianbao ${ms(fill)}; the page's floor ${ms(floor)} (the two rows above; ratio of the p95s ${ratio(fill.p95, floor.p95)}×)`,
+  };
+}
+
 /**
  * The ratios: how many times faster Tianbao's fill is than each other way (medians), from the figures
- * measured. bench/run.ts calls this again after merging the passes, so the ratios are those of the merged
- * medians; any ratio already in `figures` is replaced.
+ * measured, and the tree fill against the page's floor. bench/run.ts calls this again after merging the
+ * passes, so the ratios are those of the merged medians; any ratio already in `figures` is replaced. A
+ * ratio whose figures were not measured (`BENCH_ONLY`) is left out.
  */
 export function derive(measured: readonly BenchFigure[]): BenchFigure[] {
-  const ratioIds = new Set(['browser.ratio-paced', 'browser.ratio-rpa', 'browser.ratio-typing']);
+  const ratioIds = new Set(['browser.ratio-paced', 'browser.ratio-rpa', 'browser.ratio-typing', TREE_RATIO_ID]);
   const figures = measured.filter((f) => !ratioIds.has(f.id));
-  const p50 = (id: string) => figures.find((f) => f.id === id)?.p50 ?? NaN;
+  const find = (id: string) => figures.find((f) => f.id === id);
+  // The tree ratio goes just after the two figures it is made of.
+  const treeFill = find('browser.tianbao-fill-15-tree');
+  const treeFloor = find('browser.page-floor-15-tree');
+  if (treeFill && treeFloor) figures.splice(Math.max(figures.indexOf(treeFill), figures.indexOf(treeFloor)) + 1, 0, floorRatio(treeFill, treeFloor));
+  if (!find('browser.tianbao-fill-15-element')) return figures;
+  const p50 = (id: string) => find(id)?.p50 ?? NaN;
   const tianbao = p50('browser.tianbao-fill-15-element');
-  const typingMs = figures.find((f) => f.id === 'browser.typing-estimate')?.value ?? NaN;
+  const typingMs = find('browser.typing-estimate')?.value ?? NaN;
   const ratios: BenchFigure[] = [
     { id: 'browser.ratio-paced', label: 'Tianbao fill ÷ paced fill: times faster (medians, one set, modern replica)', unit: 'x', value: round(p50('browser.paced-fill-15-element') / tianbao), target: { op: '>=', value: 10 } },
     { id: 'browser.ratio-rpa', label: 'Tianbao fill ÷ RPA-style fill: times faster (medians, one set, modern replica)', unit: 'x', value: round(p50('browser.rpa-fill-15-element') / tianbao) },

@@ -2,7 +2,8 @@
  * Bundled by bench/browser.bench.ts with esbuild into an IIFE and injected into a replica page (no
  * extension): times detect + collect on a large grid, and performs the paced comparison fill — the same
  * widget operations Tianbao uses (lib/fill), one action at a time with a fixed pause between actions,
- * the way password-manager autofill engines pace their field events.
+ * the way password-manager autofill engines pace their field events. In a /tree/ grid frame it also times
+ * the page's own floor under a fill (bench/tree-floor.ts).
  */
 import type { TemplateContent } from '../lib/domain/schemas';
 import { applyFill, collectSets } from '../lib/fill/apply';
@@ -13,6 +14,10 @@ import type { IndicatorSet } from '../lib/fill/types';
 import { click, flush, readCell, writeCell } from '../lib/fill/widgets';
 import { normaliseLabel } from '../lib/fill/labels';
 import { waitFor } from '../lib/fill/wait';
+import type { PortalRow } from '../test/portal/shared/model';
+import type { TreeGridApi } from '../test/portal/tree/bridge';
+import { toPortalRows } from '../test/portal/tree/tree-model';
+import { addLeaves, type FloorLeaf } from './tree-floor';
 
 /** What the page exposes to the benchmark driver. */
 export interface PageBench {
@@ -29,6 +34,13 @@ export interface PageBench {
   addRowsFloor(count: number): Promise<{ ms: number }>;
   /** Tianbao's own fill (lib/fill applyFill) without the extension, with its phase timings (diagnosis). */
   tracedFill(items: TemplateContent[]): Promise<{ ms: number; ok: boolean; mismatches: number; phases: Array<[string, number]> }>;
+  /**
+   * In a /tree/ grid frame, the page's own floor: `leaves` put into the data table's row objects where 新增
+   * puts rows, then one render and the layout placing the rows (bench/tree-floor.ts). No Tianbao code.
+   */
+  treeFloor(leaves: FloorLeaf[]): { ms: number; renders: number };
+  /** In a /tree/ grid frame: the 三级 rows as its save reads them, and how many times the body was rendered. */
+  treeState(): { rows: PortalRow[]; renders: number };
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -37,6 +49,15 @@ function gridFor(set: IndicatorSet): GridHandle | undefined {
   const grids = findGrids(document);
   return grids.find((g) => g.fixedSet === set) ?? grids.find((g) => g.fixedSet === undefined);
 }
+
+function treeGrid(): TreeGridApi {
+  const grid = window.treeGrid;
+  if (!grid) throw new Error('no tree grid (window.treeGrid) in this frame');
+  return grid;
+}
+
+/** The data table's body renders so far (it counts them on `data-renders`). */
+const renders = () => Number(document.documentElement.getAttribute('data-renders') ?? 0);
 
 const bench: PageBench = {
   detectCollect(reuse = false) {
@@ -90,6 +111,21 @@ const bench: PageBench = {
     const phases: Array<[string, number]> = [];
     const report = await applyFill(form, items, { trace: (phase, ms) => phases.push([phase, Math.round(ms * 10) / 10]) });
     return { ms: report.durationMs, ok: report.ok, mismatches: report.mismatches.length, phases };
+  },
+
+  treeFloor(leaves) {
+    const grid = treeGrid();
+    const before = renders();
+    const started = performance.now();
+    addLeaves(grid.getRows(), leaves);
+    grid.refresh();
+    // The layout that places the rendered rows (what the next paint shows).
+    void document.getElementById('datatable3_body')?.getBoundingClientRect();
+    return { ms: performance.now() - started, renders: renders() - before };
+  },
+
+  treeState() {
+    return { rows: toPortalRows(treeGrid().getRows()), renders: renders() };
   },
 
   async pacedFill(items, pauseMs) {
