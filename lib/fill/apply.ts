@@ -401,13 +401,13 @@ async function fillOne(form: DetectedForm, w: SetWork, trace: (phase: string) =>
 }
 
 /**
- * For a grid alone in a tab's frame whose tab is in the parent page: what shows the tab the person had open
- * again once Tianbao is done (a fill of the other frame's set switches tabs). A no-op otherwise.
+ * What shows the set tab the person had open again once Tianbao is done with a grid that has its own tab
+ * (a fill goes through the other set's tab, in this page or, for a grid in a tab's frame, in the parent).
  */
 function keepShownTab(form: DetectedForm, set: IndicatorSet): () => void {
   const grid = gridForSet(form, set);
   const ours = grid?.tabs[0]?.element;
-  if (!ours || ours.ownerDocument === form.doc) return () => {};
+  if (!ours) return () => {};
   const tabs = findSetTabs(ours.ownerDocument);
   const shown = tabs.find((t) => t.set === activeSet(tabs))?.element;
   return () => {
@@ -463,12 +463,7 @@ async function fillByCategory(
   options: FillOptions,
   trace: (phase: string) => void,
 ): Promise<{ written: number; mismatches: FillMismatch[] }> {
-  const restoreTab = keepShownTab(form, set);
-  try {
-    return await fillSetByCategory(form, set, items, first, options, trace);
-  } finally {
-    restoreTab();
-  }
+  return fillSetByCategory(form, set, items, first, options, trace);
 }
 
 async function fillSetByCategory(
@@ -577,10 +572,15 @@ export async function applyFill(form: DetectedForm, items: readonly TemplateCont
     if (together) await fillTogether(form, work, trace, signal);
     else for (const w of work) await fillOne(form, w, trace, signal);
 
-    for (const set of categorySets) {
-      const result = await fillByCategory(form, set, items, plan, options, trace);
-      written += result.written;
-      mismatches.push(...result.mismatches);
+    const restoreTab = categorySets.size > 0 ? keepShownTab(form, [...categorySets][0]!) : () => {};
+    try {
+      for (const set of categorySets) {
+        const result = await fillByCategory(form, set, items, plan, options, trace);
+        written += result.written;
+        mismatches.push(...result.mismatches);
+      }
+    } finally {
+      restoreTab();
     }
 
     for (const w of work) {
@@ -710,7 +710,8 @@ function findButtonNear(root: HTMLElement, labels: readonly string[]): HTMLEleme
 }
 
 function findConfirmButton(doc: Document): HTMLElement | null {
-  const dialogs = doc.querySelectorAll<HTMLElement>('[role="dialog"], .el-message-box, .modal, .dialog, [class*="dialog"]');
+  // The newest dialog first: the one that asks now sits after one still fading out from the last question.
+  const dialogs = Array.from(doc.querySelectorAll<HTMLElement>('[role="dialog"], .el-message-box, .modal, .dialog, [class*="dialog"]')).reverse();
   for (const dialog of dialogs) {
     if (dialog.getClientRects().length === 0) continue;
     const button = Array.from(dialog.querySelectorAll<HTMLElement>('button')).find((b) => buttonMatches(b.textContent ?? '', CONFIRM_LABELS));
@@ -736,17 +737,34 @@ async function deleteRowAt(ctx: LayoutContext, index: number, signal?: AbortSign
   if (link) {
     pressLive(link, () => null);
   } else {
-    // The row's own tick box where it has one (Element, vxe and plain checkboxes), else its name cell.
-    const box = row.querySelector<HTMLElement>('label.el-checkbox, input[type="checkbox"], [role="checkbox"], [class*="checkbox"]');
-    click(box ?? gridCell(ctx.live(), row, 'name') ?? row);
+    // The row's own tick box where it has one (a checkbox input, role=checkbox, or the innermost element a
+    // checkbox library names so: Element's label, vxe's icon), else its name cell.
+    const boxes = Array.from(row.querySelectorAll<HTMLElement>('input[type="checkbox"], [role="checkbox"], label.el-checkbox, [class*="checkbox"]'));
+    const box = boxes.find((b) => b.matches('input[type="checkbox"], [role="checkbox"], label.el-checkbox')) ?? boxes.find((b) => !boxes.some((o) => o !== b && b.contains(o)));
+    if (box) {
+      // Ticked as the row shows it (a grid may ignore a press that comes right after its own re-render).
+      const ticked = () => row.querySelector('input[type="checkbox"]:checked, [aria-checked="true"], [class*="is-checked"], [class*="is--checked"]') !== null;
+      for (let attempt = 0; attempt < 3 && !ticked(); attempt += 1) {
+        click(box);
+        await waitFor(ctx.doc, ticked, { timeout: 300, signal }).catch(() => undefined);
+      }
+    } else click(gridCell(ctx.live(), row, 'name') ?? row);
     const button = findDeleteRowButton(ctx.live()) ?? findButtonNear(ctx.live().root, DELETE_ROW_LABELS);
     if (!button) throw new Error('找不到“删除”按钮');
     click(button);
   }
   // Removed, or — where a category must keep a row (一二级指标无法删除) — emptied in place.
   const gone = () => ctx.rowCount(ctx.live()) < before || (blanked?.() ?? false);
-  const next = await waitFor(ctx.doc, () => (gone() ? 'removed' : findConfirmButton(ctx.doc)), { timeout: 4000, what: '确认对话框', signal }).catch(() => null);
-  if (next && next !== 'removed') click(next);
+  // The portal asks first, or removes the row at once. A confirm answered while its dialog is still opening
+  // (a framework that ignores actions until its transition has begun) is answered again, never twice once
+  // it has closed.
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    const next = await waitFor(ctx.doc, () => (gone() ? 'removed' : findConfirmButton(ctx.doc)), { timeout: attempt === 0 ? 4000 : 600, what: '确认对话框', signal }).catch(() => null);
+    if (!next || next === 'removed') break;
+    click(next);
+    const settledAfter = await waitFor(ctx.doc, () => gone() || findConfirmButton(ctx.doc) === null, { timeout: 500, signal }).catch(() => false);
+    if (settledAfter) break;
+  }
   await waitFor(ctx.doc, gone, { timeout: 4000, what: `删除第${index + 1}行`, signal });
   await flush(ctx.doc);
 }

@@ -84,4 +84,29 @@ describe('Tianbao on the merged-cell replica', () => {
     expect(after.indicators).toEqual(before.indicators);
     await page.close();
   });
+
+  it('marks a value planted wrong after the fill, live, and stops 送审 at its guard', async () => {
+    await theSet();
+    const page = await freshPage('?state=blank');
+    await typeGoals(page);
+    await fillThroughPalette(page, CATEGORY_SET_NAME, 180_000);
+    await tb(page, 'palette-search').press('Escape');
+    // A person types a word into 目标值 of 设备巡检次数 and clicks elsewhere (vxe closes the edit on that mousedown).
+    const pane = page.locator('#pane-period');
+    const row = pane.locator('tr.vxe-body--row', { hasText: '设备巡检次数' });
+    const headers = await pane.locator('th.vxe-header--column').allTextContents();
+    const colid = await pane.locator('th.vxe-header--column').nth(headers.findIndex((h) => h.includes('目标值'))).getAttribute('colid');
+    await row.locator(`td[colid="${colid}"]`).click();
+    await row.locator(`td[colid="${colid}"] input`).fill('若干');
+    await page.locator('.el-form-item').filter({ hasText: '项目名称' }).locator('.el-form-item__label').click();
+    await expect.poll(() => row.locator(`td[colid="${colid}"]`).textContent()).toContain('若干');
+    await expect.poll(() => tb(page, 'finding-mark').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tb(page, 'findings-badge').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* 个错误/);
+    await page.getByRole('button', { name: '送审', exact: true }).click();
+    await tb(page, 'submit-guard').waitFor();
+    expect(await tb(page, 'submit-guard').textContent()).toContain('设备巡检次数');
+    await tb(page, 'submit-cancel').click();
+    await tb(page, 'submit-guard').waitFor({ state: 'detached' });
+    await page.close();
+  });
 });

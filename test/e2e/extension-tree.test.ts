@@ -31,12 +31,12 @@ async function save(page: Page, key: string) {
   await Promise.race([tb(page, 'submit-guard').waitFor({ timeout: 5000 }).then(() => tb(page, 'submit-anyway').click()), waitForSaved(page, key, before, 5000)]).catch(
     () => undefined,
   );
-  const msg = page.locator('.msgbox:visible');
-  if (await msg.count()) {
-    const text = await msg.first().textContent();
-    if (!text?.includes('成功')) throw new Error(`the portal refused the save: ${text}`);
-  }
-  return waitForSaved(page, key, before, 15_000);
+  const saved = await waitForSaved(page, key, before, 15_000).catch(async (error: unknown) => {
+    throw new Error(`the portal did not save: ${(await page.locator('.msgbox:visible').first().textContent().catch(() => '')) || String(error)}`);
+  });
+  // The portal's 保存成功 box, answered as a person does.
+  await page.locator('.msgbox:visible').getByRole('button', { name: '确定' }).click({ timeout: 5000 }).catch(() => undefined);
+  return saved;
 }
 
 let categorySet: TemplateSet | undefined;
@@ -108,6 +108,33 @@ describe('Tianbao on the category-tree replica', () => {
     expect(failure).toContain('已撤回');
     expect(elapsed).toBeLessThan(30_000); // generous bound for a loaded machine; the engine's own step deadline is 8 s
     expect(await g.locator('.dt-row').count()).toBe(rowsBefore);
+    await page.close();
+  });
+
+  it('marks a value planted wrong after the fill, live, and stops 送审 at its guard', async () => {
+    await theSet();
+    const page = await freshPage('?state=blank');
+    await page.locator('#ztmb').fill('保障政务服务中心设备全年稳定运行。');
+    await page.locator('#ndmb').fill('全年设备完好率不低于98%。');
+    await page.locator('#ztmb').dispatchEvent('change');
+    await page.locator('#ndmb').dispatchEvent('change');
+    const g = frame(page, 'period');
+    await fillThroughPalette(g, CATEGORY_SET_NAME, 120_000);
+    await tb(g, 'palette-search').press('Escape');
+    // A person types a word into 指标值 of 设备巡检次数 and clicks elsewhere (the grid commits on that mousedown).
+    const value = g.locator('.dt-row', { hasText: '设备巡检次数' }).locator('span.c4');
+    await value.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('若干');
+    await g.locator('.dt-head').click();
+    await expect.poll(() => g.locator('.dt-row', { hasText: '设备巡检次数' }).locator('span.c4').textContent()).toBe('若干');
+    await expect.poll(() => tb(g, 'finding-mark').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => tb(page, 'findings-badge').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* 个错误/);
+    await page.locator('#btnSubmit').click();
+    await tb(page, 'submit-guard').waitFor();
+    expect(await tb(page, 'submit-guard').textContent()).toContain('设备巡检次数');
+    await tb(page, 'submit-cancel').click();
+    await tb(page, 'submit-guard').waitFor({ state: 'detached' });
     await page.close();
   });
 });
