@@ -76,12 +76,22 @@ export function pageHandlers(deps: PageHandlerDeps): Pick<Handlers, PageHandlerT
         const message = {
           channel: PAGE_CHANNEL,
           type: 'page.findings',
-          payload: { findings: result.findings, indicatorOffset: result.offsets.get(other) ?? 0, project: result.project },
+          payload: {
+            findings: result.findings,
+            indicatorOffset: result.offsets.get(other) ?? 0,
+            indicatorIndices: result.indices.get(other) ?? [],
+            project: result.project,
+          },
         };
         deps.sendToFrame(tabId, other, message).catch(() => hub.forgetFrame(tabId, other));
       }
       deps.emit('page.changed', { tabId });
-      return { findings: result.findings, indicatorOffset: result.offsets.get(frameId) ?? 0, project: result.project };
+      return {
+        findings: result.findings,
+        indicatorOffset: result.offsets.get(frameId) ?? 0,
+        indicatorIndices: result.indices.get(frameId) ?? [],
+        project: result.project,
+      };
     },
     'page.tabFindings': (_req, sender) => ({ findings: hub.check(tabOf(sender).tabId)?.findings ?? [] }),
     'page.captureSet': async ({ name, projectName, goal, items, source }) => {

@@ -22,6 +22,8 @@ export interface TabCheck {
   findings: PageFinding[];
   /** Per frame: where its indicators start in the merged list. */
   offsets: Map<number, number>;
+  /** Per frame: the merged index of each of its indicators (a set's frame joins another set's indicators). */
+  indices: Map<number, number[]>;
   project: { name: string; goal: string };
 }
 
@@ -40,18 +42,46 @@ export function toPageFinding(f: Finding): PageFinding {
   };
 }
 
-/** Merges frame parts (in frame order) into one single-project snapshot. */
-export function mergeParts(frames: ReadonlyArray<readonly [number, PagePart]>): { snapshot: FormSnapshot; offsets: Map<number, number> } {
+/**
+ * Merges frame parts (in frame order) into one single-project snapshot. A frame that holds one set only
+ * (a portal showing each set's grid in a tab frame of its own) joins its indicators to the other set's of
+ * the same name, one by one, as one grid's two sets are joined (lib/fill/collect.ts mergeSets).
+ */
+export function mergeParts(frames: ReadonlyArray<readonly [number, PagePart]>): {
+  snapshot: FormSnapshot;
+  offsets: Map<number, number>;
+  indices: Map<number, number[]>;
+} {
   const sorted = [...frames].sort((a, b) => a[0] - b[0]);
   const withProject = sorted.find(([, p]) => p.project)?.[1];
   const withAmounts = sorted.find(([, p]) => p.amounts)?.[1];
   const indicators: Indicator[] = [];
   const offsets = new Map<number, number>();
+  const indices = new Map<number, number[]>();
+  /** Per merged indicator, the frame it came from. */
+  const from: number[] = [];
   let sets = { period: false, annual: false };
+  const key = (name: string) => name.replace(/\s+/g, '');
   for (const [frameId, part] of sorted) {
     if (!part.indicators) continue;
     offsets.set(frameId, indicators.length);
-    indicators.push(...part.indicators);
+    const only: 'period' | 'annual' | null = part.sets?.period && !part.sets.annual ? 'period' : part.sets?.annual && !part.sets.period ? 'annual' : null;
+    const mine: number[] = [];
+    for (const indicator of part.indicators) {
+      const match =
+        only === null || key(indicator.name) === ''
+          ? -1
+          : indicators.findIndex((other, i) => from[i] !== frameId && other[only] === null && key(other.name) === key(indicator.name) && !mine.includes(i));
+      if (match >= 0) {
+        indicators[match] = { ...indicators[match]!, [only!]: indicator[only!] };
+        mine.push(match);
+        continue;
+      }
+      mine.push(indicators.length);
+      indicators.push(indicator);
+      from.push(frameId);
+    }
+    indices.set(frameId, mine);
     sets = { period: sets.period || !!part.sets?.period, annual: sets.annual || !!part.sets?.annual };
   }
   const project: Project = {
@@ -64,7 +94,7 @@ export function mergeParts(frames: ReadonlyArray<readonly [number, PagePart]>): 
     sets,
   };
   const snapshot: FormSnapshot = { total: null, units: [], projects: [project], warnings: [], layout: 'page', origin: sorted[0]?.[1].url };
-  return { snapshot, offsets };
+  return { snapshot, offsets, indices };
 }
 
 /** Which checks make sense on a live page that holds one project (no unit rows, no 合计). */
@@ -89,14 +119,14 @@ export class PageHub {
   check(tabId: number): TabCheck | null {
     const frames = this.tabs.get(tabId);
     if (!frames || frames.size === 0) return null;
-    const { snapshot, offsets } = mergeParts([...frames].map(([id, f]) => [id, f.part] as const));
+    const { snapshot, offsets, indices } = mergeParts([...frames].map(([id, f]) => [id, f.part] as const));
     const hasIndicators = [...frames.values()].some((f) => f.part.indicators);
     const findings = runChecks(snapshot, pageConfig(this.config()))
       // A frame with only project fields reports before the grid frame: no "indicators missing" yet.
       .filter((f) => hasIndicators || (f.rule !== 'indicators.missing' && f.rule !== 'category.missing'))
       .map(toPageFinding);
     const p = snapshot.projects[0]!;
-    return { snapshot, findings, offsets, project: { name: p.name, goal: p.goal } };
+    return { snapshot, findings, offsets, indices, project: { name: p.name, goal: p.goal } };
   }
 
   /** The merged state the side panel shows. */

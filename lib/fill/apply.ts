@@ -405,13 +405,15 @@ async function fillOne(form: DetectedForm, w: SetWork, trace: (phase: string) =>
  * (a fill goes through the other set's tab, in this page or, for a grid in a tab's frame, in the parent).
  */
 function keepShownTab(form: DetectedForm, set: IndicatorSet): () => void {
-  const grid = gridForSet(form, set);
-  const ours = grid?.tabs[0]?.element;
+  const ours = gridForSet(form, set)?.tabs[0]?.element;
   if (!ours) return () => {};
-  const tabs = findSetTabs(ours.ownerDocument);
-  const shown = tabs.find((t) => t.set === activeSet(tabs))?.element;
+  const doc = ours.ownerDocument;
+  const tabs = findSetTabs(doc);
+  const shownSet = activeSet(tabs);
+  const shown = tabs.find((t) => t.set === shownSet)?.element;
   return () => {
-    if (shown && shown !== ours && shown.isConnected) click(shown);
+    if (!shown?.isConnected || activeSet(findSetTabs(doc)) === shownSet) return;
+    click(shown);
   };
 }
 

@@ -72,6 +72,8 @@ export function startPortal(deps: PortalDeps): void {
   let collected: CollectedForm | null = null;
   let findings: PageFinding[] = [];
   let indicatorOffset = 0;
+  /** The merged index of each of this frame's indicators, when the background joined frames (else the offset). */
+  let indicatorIndices: number[] | undefined;
   let lastUndo: UndoRecord | null = null;
   let lastFill: FillSummary | null = null;
   let filling = false;
@@ -241,16 +243,17 @@ export function startPortal(deps: PortalDeps): void {
     try {
       const reply = await ask(send, 'page.report', { part: partOf(collected, form) });
       reported = true;
-      applyFindings(reply.findings, reply.indicatorOffset, reply.project);
+      applyFindings(reply.findings, reply.indicatorOffset, reply.project, reply.indicatorIndices);
     } catch {
       // The background may be restarting; the next edit reports again.
     }
     return findings;
   }
 
-  function applyFindings(list: PageFinding[] & { indicatorIndex?: number }[], offset: number, merged: { name: string; goal: string }): void {
+  function applyFindings(list: PageFinding[] & { indicatorIndex?: number }[], offset: number, merged: { name: string; goal: string }, indices?: number[]): void {
     findings = list;
     indicatorOffset = offset;
+    indicatorIndices = indices && indices.length > 0 ? indices : undefined;
     project = merged;
     if (!overlay || !form || !collected) return;
     const marked: MarkedFinding[] = list.map((finding) => ({ finding, element: elementFor(finding) }));
@@ -259,7 +262,8 @@ export function startPortal(deps: PortalDeps): void {
 
   function elementFor(finding: PageFinding & { indicatorIndex?: number }): HTMLElement | null {
     if (!form || !collected) return null;
-    const index = finding.indicatorIndex === undefined ? undefined : finding.indicatorIndex - indicatorOffset;
+    const merged = finding.indicatorIndex;
+    const index = merged === undefined ? undefined : indicatorIndices ? indicatorIndices.indexOf(merged) : merged - indicatorOffset;
     if (index !== undefined && (index < 0 || index >= collected.snapshot.projects[0]!.indicators.length)) return null;
     return locate(form, collected, { indicatorIndex: index, field: finding.field });
   }
@@ -497,8 +501,8 @@ export function startPortal(deps: PortalDeps): void {
         profileUrl = '';
         return reply(loadProfile().then(() => ({})));
       case 'page.findings': {
-        const pushed = parsed.data as { findings: PageFinding[]; indicatorOffset: number; project: { name: string; goal: string } };
-        applyFindings(pushed.findings, pushed.indicatorOffset, pushed.project);
+        const pushed = parsed.data as { findings: PageFinding[]; indicatorOffset: number; indicatorIndices?: number[]; project: { name: string; goal: string } };
+        applyFindings(pushed.findings, pushed.indicatorOffset, pushed.project, pushed.indicatorIndices);
         return reply(Promise.resolve({}));
       }
       default:

@@ -86,7 +86,13 @@ export const pageMessages = {
   /** A frame's part of the form: the background merges the tab's frames, checks, and answers with findings. */
   'page.report': message(
     z.object({ part: pagePartSchema }),
-    z.object({ findings: z.array(findingSchema), indicatorOffset: z.number().int(), project: projectRef }),
+    z.object({
+      findings: z.array(findingSchema),
+      indicatorOffset: z.number().int(),
+      /** The merged index of each of the frame's indicators (frames holding one set each are joined). */
+      indicatorIndices: z.array(z.number().int()).optional(),
+      project: projectRef,
+    }),
     'any',
   ),
   /** The tab's current findings (a frame with only the submit buttons asks before letting a submit through). */

@@ -96,7 +96,12 @@ export const pageProtocol = {
   'page.reveal': { request: z.object({ key: z.string() }), response: z.object({ found: z.boolean() }) },
   /** The background pushes the tab's merged findings to frames that did not report the latest change. */
   'page.findings': {
-    request: z.object({ findings: z.array(pageFindingSchema), indicatorOffset: z.number(), project: z.object({ name: z.string(), goal: z.string() }) }),
+    request: z.object({
+      findings: z.array(pageFindingSchema),
+      indicatorOffset: z.number(),
+      indicatorIndices: z.optional(z.array(z.number())),
+      project: z.object({ name: z.string(), goal: z.string() }),
+    }),
     response: z.object({}),
   },
   /** Opens the in-page palette (the keyboard command). */

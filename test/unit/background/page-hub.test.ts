@@ -45,3 +45,30 @@ describe('mergeSummaries', () => {
     });
   });
 });
+
+describe('mergeParts', () => {
+  it('joins a set’s frame to the other set’s indicators of the same name (each set in a tab frame of its own)', async () => {
+    const { mergeParts } = await import('@/lib/background/page-hub');
+    const { splitValue } = await import('@/lib/domain');
+    const ind = (name: string, period: string | null, annual: string | null) => ({
+      level1: '产出指标',
+      level2: '数量指标',
+      name,
+      period: period === null ? null : splitValue(period),
+      annual: annual === null ? null : splitValue(annual),
+    });
+    const { snapshot, indices, offsets } = mergeParts([
+      [3, { url: 'p', sets: { period: true, annual: false }, indicators: [ind('巡检次数', '≥48次', null), ind('培训人次', '≥200人次', null)] }],
+      [4, { url: 'a', sets: { period: false, annual: true }, indicators: [ind('培训人次', null, '≥50人次'), ind('年度新增', null, '≥1个')] }],
+    ]);
+    const merged = snapshot.projects[0]!.indicators;
+    expect(merged.map((i) => [i.name, i.period?.raw ?? null, i.annual?.raw ?? null])).toEqual([
+      ['巡检次数', '≥48次', null],
+      ['培训人次', '≥200人次', '≥50人次'],
+      ['年度新增', null, '≥1个'],
+    ]);
+    expect(indices.get(3)).toEqual([0, 1]);
+    expect(indices.get(4)).toEqual([1, 2]);
+    expect(offsets.get(4)).toBe(2);
+  });
+});
