@@ -713,7 +713,11 @@ function findButtonNear(root: HTMLElement, labels: readonly string[]): HTMLEleme
 
 function findConfirmButton(doc: Document): HTMLElement | null {
   // The newest dialog first: the one that asks now sits after one still fading out from the last question.
-  const dialogs = Array.from(doc.querySelectorAll<HTMLElement>('[role="dialog"], .el-message-box, .modal, .dialog, [class*="dialog"]')).reverse();
+  // Dialogs as widget libraries name them: ARIA, Element's message box, Bootstrap's modal, layui / jQuery UI /
+  // artDialog (…dialog…), ExtJS windows and IE-era page message boxes (…msgbox…, …messagebox…).
+  const dialogs = Array.from(
+    doc.querySelectorAll<HTMLElement>('[role="dialog"], [role="alertdialog"], .el-message-box, .modal, [class*="dialog"], [class*="msgbox"], [class*="messagebox"], [class*="message-box"], .x-window'),
+  ).reverse();
   for (const dialog of dialogs) {
     if (dialog.getClientRects().length === 0) continue;
     const button = Array.from(dialog.querySelectorAll<HTMLElement>('button')).find((b) => buttonMatches(b.textContent ?? '', CONFIRM_LABELS));

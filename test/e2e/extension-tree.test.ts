@@ -121,18 +121,22 @@ describe('Tianbao on the category-tree replica', () => {
     const g = frame(page, 'period');
     await fillThroughPalette(g, CATEGORY_SET_NAME, 120_000);
     await tb(g, 'palette-search').press('Escape');
-    // A person types a word into 指标值 of 设备巡检次数 and clicks elsewhere (the grid commits on that mousedown).
+    // A person scrolls back up, types a word into 指标值 of 设备巡检次数 and clicks elsewhere (the grid commits
+    // on that mousedown).
+    await g.locator('.dt-view').evaluate((el) => el.scrollTo(0, 0));
     const value = g.locator('.dt-row', { hasText: '设备巡检次数' }).locator('span.c4');
     await value.click();
-    await page.keyboard.press('Control+A');
+    await value.locator('span.edit[contenteditable]').waitFor();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Backspace');
     await page.keyboard.type('若干');
-    await g.locator('.dt-head').click();
+    await g.locator('.dt-head .h', { hasText: '三级指标' }).click();
     await expect.poll(() => g.locator('.dt-row', { hasText: '设备巡检次数' }).locator('span.c4').textContent()).toBe('若干');
     await expect.poll(() => tb(g, 'finding-mark').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => tb(page, 'findings-badge').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* 个错误/);
     await page.locator('#btnSubmit').click();
     await tb(page, 'submit-guard').waitFor();
-    expect(await tb(page, 'submit-guard').textContent()).toContain('设备巡检次数');
+    expect(await tb(page, 'submit-guard').textContent()).toContain('若干');
     await tb(page, 'submit-cancel').click();
     await tb(page, 'submit-guard').waitFor({ state: 'detached' });
     await page.close();
