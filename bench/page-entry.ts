@@ -3,7 +3,7 @@
  * extension): times detect + collect on a large grid, and performs the paced comparison fill — the same
  * widget operations Tianbao uses (lib/fill), one action at a time with a fixed pause between actions,
  * the way password-manager autofill engines pace their field events. In a /tree/ grid frame it also times
- * the page's own floor under a fill (bench/tree-floor.ts).
+ * the page's own floors under a fill: its model's and its UI's (bench/tree-floor.ts).
  */
 import type { TemplateContent } from '../lib/domain/schemas';
 import { applyFill, collectSets } from '../lib/fill/apply';
@@ -17,7 +17,7 @@ import { waitFor } from '../lib/fill/wait';
 import type { PortalRow } from '../test/portal/shared/model';
 import type { TreeGridApi } from '../test/portal/tree/bridge';
 import { toPortalRows } from '../test/portal/tree/tree-model';
-import { addLeaves, type FloorLeaf } from './tree-floor';
+import { addLeaves, type FloorLeaf, UI_COLUMNS, type UiPlan } from './tree-floor';
 
 /** What the page exposes to the benchmark driver. */
 export interface PageBench {
@@ -39,6 +39,13 @@ export interface PageBench {
    * puts rows, then one render and the layout placing the rows (bench/tree-floor.ts). No Tianbao code.
    */
   treeFloor(leaves: FloorLeaf[]): { ms: number; renders: number };
+  /**
+   * In a /tree/ grid frame, the page's UI floor: `plan`'s 新增 clicks and cell edits, each the one event the
+   * grid's handlers take (a click on the link or cell, the editor's text set or the popup's option picked, a
+   * mousedown outside to commit), back to back; a row not rendered is scrolled into view first, as a person
+   * would. No Tianbao code, no waiting, nothing read back.
+   */
+  treeUiFloor(plan: UiPlan): { ms: number; renders: number; events: number; scrolls: number; edits: number };
   /** In a /tree/ grid frame: the 三级 rows as its save reads them, and how many times the body was rendered. */
   treeState(): { rows: PortalRow[]; renders: number };
 }
@@ -122,6 +129,58 @@ const bench: PageBench = {
     // The layout that places the rendered rows (what the next paint shows).
     void document.getElementById('datatable3_body')?.getBoundingClientRect();
     return { ms: performance.now() - started, renders: renders() - before };
+  },
+
+  treeUiFloor(plan) {
+    treeGrid();
+    const id = 'datatable3';
+    const view = document.getElementById(`${id}_view`);
+    const body = document.getElementById(`${id}_body`);
+    const rowHeight = document.querySelector<HTMLElement>(`#${id}_body .dt-row`)?.offsetHeight ?? 0;
+    if (!view || !body || rowHeight === 0) throw new Error('no tree data table in this frame');
+    // Before the clock: the columns are where the plan puts each field.
+    for (const { col, caption } of Object.values(UI_COLUMNS)) {
+      const shown = document.getElementById(`${id}_h_c${col}`)?.textContent;
+      if (shown !== caption) throw new Error(`column ${col} is ${shown ?? 'missing'}, not ${caption}`);
+    }
+    let events = 0;
+    let scrolls = 0;
+    const fire = (el: Element, type: 'click' | 'mousedown') => {
+      el.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, view: window, button: 0, detail: 1 }));
+      events += 1;
+    };
+    /** The element `elementId` of row `row`; when the body holds no such row, the row is scrolled to first. */
+    const shown = (elementId: string, row: number): HTMLElement => {
+      const el = document.getElementById(elementId);
+      if (el) return el;
+      view.scrollTop = row * rowHeight;
+      view.dispatchEvent(new Event('scroll'));
+      events += 1;
+      scrolls += 1;
+      const now = document.getElementById(elementId);
+      if (!now) throw new Error(`${elementId} not rendered after scrolling to row ${row}`);
+      return now;
+    };
+    const before = renders();
+    const started = performance.now();
+    for (const row of plan.adds) fire(shown(`${id}_l${row}_c8_add`, row), 'click');
+    for (const edit of plan.edits) {
+      // Open the cell's editor through the grid's click path; it takes the focus.
+      fire(shown(`${id}_l${edit.row}_c${edit.col}_d`, edit.row), 'click');
+      if (edit.pick) {
+        const select = document.getElementById(`${id}_popup_select`) as HTMLSelectElement;
+        select.value = edit.value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        events += 1;
+      } else {
+        (document.activeElement as HTMLElement).innerText = edit.value;
+      }
+      // Commit through the grid's outside-mousedown path.
+      fire(document.body, 'mousedown');
+    }
+    // The layout that places the rendered rows (what the next paint shows).
+    void body.getBoundingClientRect();
+    return { ms: performance.now() - started, renders: renders() - before, events, scrolls, edits: plan.edits.length };
   },
 
   treeState() {

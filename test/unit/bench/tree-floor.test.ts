@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { splitValue, type TemplateContent } from '../../../lib/domain';
-import { cellsForItem } from '../../../lib/fill/plan';
-import { buildTree, toPortalRows } from '../../../test/portal/tree/tree-model';
+import { cellsForItem, planFill } from '../../../lib/fill/plan';
+import type { GridState } from '../../../lib/fill/types';
+import { blankLeaf, buildTree, insertionIndex, toPortalRows, type TreeRow } from '../../../test/portal/tree/tree-model';
 import { CATEGORY_ITEMS } from '../../e2e/support/category-set';
-import { addLeaves, coverage, floorLeaves, signCode, spreadItems } from '../../../bench/tree-floor';
-import { derive, floorRatio, TREE_RATIO_ID } from '../../../bench/browser.bench';
+import { addLeaves, coverage, floorLeaves, signCode, spreadItems, UI_COLUMNS, UI_FIELDS, uiFloorPlan, type UiPlan } from '../../../bench/tree-floor';
+import { derive, floorRatio, TREE_RATIO_ID, TREE_UI_RATIO_ID } from '../../../bench/browser.bench';
 import { verdict } from '../../../bench/run';
 
 const item = (level1: string, level2: string, name: string, period: string): TemplateContent => ({ level1, level2, name, period: splitValue(period), annual: null });
@@ -62,6 +63,81 @@ describe('bench: the tree replica’s floor', () => {
   });
 });
 
+/** What the replica does with the UI floor's actions: 新增 on each 二级 row, then each edit committed into its row. */
+function replay(rows: TreeRow[], plan: UiPlan): void {
+  for (const at of plan.adds) {
+    expect(rows[at]!.level).toBe(2);
+    rows.splice(insertionIndex(rows, at), 0, blankLeaf(rows[at]!.guid));
+  }
+  for (const edit of plan.edits) {
+    const field = UI_FIELDS.find((f) => UI_COLUMNS[f].col === edit.col)!;
+    expect(rows[edit.row]!.level).toBe(3);
+    expect(edit.pick).toBe(field === 'jsfh');
+    rows[edit.row]![field] = edit.value;
+  }
+}
+
+/** The tree as lib/fill reads it: category rows and 三级 rows, each under its 一级 / 二级, cells as shown. */
+function gridOf(rows: readonly TreeRow[]): GridState {
+  let level1 = '';
+  let level2 = '';
+  const categories = rows.map((r) => {
+    if (r.level === 1) [level1, level2] = [r.yjzb, ''];
+    else if (r.level === 2) level2 = r.ejzb;
+    return { level1, level2 };
+  });
+  return {
+    set: 'period',
+    fields: ['level1', 'level2', 'name', 'symbol', 'value', 'unit', 'explanation'],
+    layout: 'tree',
+    roles: rows.map((r) => (r.level === 1 ? 'level1' : r.level === 2 ? 'level2' : 'indicator')),
+    categories,
+    rows: rows.map((r) => (r.level === 3 ? { name: r.sjzb, symbol: r.jsfh, value: r.zbz, unit: r.jldw, explanation: r.zbzsm } : {})),
+  };
+}
+
+describe('bench: the tree replica’s UI floor', () => {
+  const items = spreadItems(CATEGORY_ITEMS, 15);
+  const leaves = floorLeaves(items, period);
+
+  it('clicks 新增 on each leaf’s 二级 row where it stands at that moment (rows below move down as rows go in)', () => {
+    const rows = buildTree([]);
+    const before = structuredClone(rows);
+    const plan = uiFloorPlan(rows, leaves.slice(0, 5));
+    const at = (level2: string) => rows.findIndex((r) => r.level === 2 && r.ejzb === level2);
+    // Two under 数量指标, then two under 质量指标 (now two rows further down), then one under 时效指标 (four).
+    expect(plan.adds).toEqual([at('数量指标'), at('数量指标'), at('质量指标') + 2, at('质量指标') + 2, at('时效指标') + 4]);
+    expect(rows).toEqual(before); // not mutated
+  });
+
+  it('leaves the same rows a save reads as the model floor, edits top to bottom', () => {
+    const replayed = buildTree([]);
+    replay(replayed, uiFloorPlan(replayed, leaves));
+    const model = buildTree([]);
+    addLeaves(model, leaves);
+    expect(toPortalRows(replayed)).toEqual(toPortalRows(model));
+    const rowsEdited = uiFloorPlan(buildTree([]), leaves).edits.map((e) => e.row);
+    expect(rowsEdited).toEqual([...rowsEdited].sort((a, b) => a - b));
+  });
+
+  it('edits exactly the cells lib/fill plans for the new blank rows, with the same values (计算符号 as its code)', () => {
+    const rows = buildTree([]);
+    const plan = uiFloorPlan(rows, leaves);
+    replay(rows, { adds: plan.adds, edits: [] });
+    const ops = planFill([gridOf(rows)], items).ops.flatMap((op) => (op.kind === 'set-cell' ? [op] : []));
+    const field = { name: 'sjzb', symbol: 'jsfh', value: 'zbz', unit: 'jldw', explanation: 'zbzsm' } as const;
+    const planned = ops.map((op) => [op.row, UI_COLUMNS[field[op.field as keyof typeof field]].col, op.field === 'symbol' ? signCode(op.value) : op.value]);
+    expect(plan.edits.map((e) => [e.row, e.col, e.value])).toEqual(planned);
+    // 15 names, 15 signs, 15 values, 13 units (the two 定性 indicators have none), no explanations.
+    expect(plan.edits).toHaveLength(58);
+    expect(plan.edits.filter((e) => e.pick)).toHaveLength(15);
+  });
+
+  it('refuses a 二级 the tree does not have', () => {
+    expect(() => uiFloorPlan(buildTree([]), floorLeaves([item('效益指标', '质量指标', 'x', '≥1次')], period))).toThrow(/效益指标 \/ 质量指标/);
+  });
+});
+
 describe('bench: the tree fill against the page’s floor', () => {
   const lat = (id: string, p50: number, p95: number) => ({ id, label: id, unit: 'ms' as const, p50, p95, value: p95 });
 
@@ -76,6 +152,22 @@ describe('bench: the tree fill against the page’s floor', () => {
     expect(floorRatio(lat('a', 10, 10), lat('b', 0, 0)).value).toBeNaN();
     // Merged medians (means of two passes) are shown rounded.
     expect(floorRatio(lat('a', 792.85, 910.95), lat('b', 4.35, 16.55)).note).toContain('Tianbao p50 793 ms, p95 911 ms; the page\'s floor p50 4.35 ms, p95 16.6 ms');
+  });
+
+  it('against the UI floor: its own row, no target, both figures in the note', () => {
+    const r = floorRatio(lat('a', 900, 1100), lat('b', 300, 400), 'ui');
+    expect(r).toMatchObject({ id: TREE_UI_RATIO_ID, unit: 'x', value: 3 });
+    expect(r.target).toBeUndefined();
+    expect(r.label).toContain('Tianbao ÷ UI floor');
+    expect(r.note).toContain("Tianbao p50 900 ms, p95 1100 ms; the page's UI floor p50 300 ms, p95 400 ms");
+    expect(r.note).toContain('ratio of the p95s 2.8×');
+    expect(verdict(r)).toBe('n/a');
+  });
+
+  it('puts each tree ratio after its two figures, both when both floors ran', () => {
+    const tree = derive([lat('browser.tianbao-fill-15-tree', 900, 1100), lat('browser.page-floor-15-tree', 3, 4), lat('browser.page-ui-floor-15-tree', 300, 350), { id: TREE_UI_RATIO_ID, label: 'old', unit: 'x', value: 1 }]);
+    expect(tree.map((f) => f.id)).toEqual(['browser.tianbao-fill-15-tree', 'browser.page-floor-15-tree', TREE_RATIO_ID, 'browser.page-ui-floor-15-tree', TREE_UI_RATIO_ID]);
+    expect(tree.map((f) => f.value)).toEqual([1100, 4, 300, 350, 3]);
   });
 
   it('is made again from merged medians, after the floor, and alone when only the tree part ran', () => {
