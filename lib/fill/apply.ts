@@ -1,5 +1,5 @@
 import type { TemplateContent } from '../domain/schemas';
-import { collectGrid, rowCount, slickRowByIndex, slickRowHeight, slickViewport, virtualBody, virtualRowAt, type CollectedGrid } from './collect';
+import { collectGrid, renderedRow, rowCount, slickRowByIndex, slickRowHeight, slickViewport, virtualBody, virtualRowAt, type CollectedGrid } from './collect';
 import { activeSet, currentSet, findDeleteRowButton, findGrids, findSetTabs, gridCell, gridRows, type DetectedForm, type GridHandle } from './detect';
 import { CONFIRM_LABELS, DELETE_ROW_LABELS, buttonMatches, normaliseLabel, sameFieldValue } from './labels';
 import { addRowsTogether, layoutOfKind, rowAction, sameCategory, type Category, type GridRowsView, type LayoutContext } from './layouts';
@@ -206,15 +206,6 @@ export async function collectSets(form: DetectedForm, signal?: AbortSignal): Pro
   return out;
 }
 
-/** The row for an op, right now: by index, unless the row there holds another indicator (rows moved). */
-/** The row element at data index `index` as rendered now, without scrolling (null when out of view). */
-function rowNow(grid: GridHandle, index: number): HTMLElement | null {
-  if (grid.kind === 'slick') return slickRowByIndex(grid, index);
-  const rows = gridRows(grid);
-  const body = virtualBody(grid, rows);
-  return body ? virtualRowAt(grid, body, index, false) : (rows[index] ?? null);
-}
-
 /** The row for an op, right now: by index (scrolled into view), unless the row there holds another indicator. */
 async function resolveRow(grid: GridHandle, op: Extract<FillOp, { kind: 'set-cell' }>, doc: Document): Promise<HTMLElement | null> {
   let candidate: HTMLElement | null | undefined;
@@ -298,7 +289,7 @@ async function writeOneByOne(live: () => GridHandle, set: IndicatorSet, ops: rea
             if (!cell) throw new Error(`找不到第${op.row + 1}行的单元格`);
             if (sameFieldValue(op.field, readCell(cell), op.value)) return;
             const relocate = () => {
-              const now = rowNow(live(), op.row);
+              const now = renderedRow(live(), op.row);
               return now ? gridCell(live(), now, op.field) : null;
             };
             await writeCell(cell, op.value, { signal: stepSignal, relocate, field: op.field });

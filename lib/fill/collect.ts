@@ -345,6 +345,9 @@ function scanVirtualRows(handle: GridHandle, body: VirtualBody, fields: readonly
   return { rows, rowElements };
 }
 
+/** Each grid's last read while it was shown (by its root), for reads while its tab is hidden. */
+const lastRead = new WeakMap<HTMLElement, { fields: string; read: { rows: RowCells[]; rowElements: HTMLElement[] } }>();
+
 /**
  * Reads one grid's rows as displayed (every row, also those a virtualised grid has not rendered; with
  * `reuse`, those come from its last read while the row count is unchanged).
@@ -355,8 +358,15 @@ export function collectGrid(handle: GridHandle, options: CollectOptions = {}): C
   if (handle.kind === 'slick') read = scanSlickRows(handle, fields, options.reuse ?? false);
   else {
     const rendered = gridRows(handle);
-    const body = virtualBody(handle, rendered);
-    read = body ? scanVirtualRows(handle, body, fields) : { rows: rendered.map((row) => readRow(handle, row, fields)), rowElements: rendered };
+    const known = lastRead.get(handle.root);
+    // A grid in a hidden tab (its frame or pane not displayed) cannot be scrolled through: a virtualised one
+    // shows only some of its rows then. Its last full read stands in (nobody edits a hidden grid).
+    if (known && known.fields === fields.join() && handle.root.getClientRects().length === 0 && known.read.rows.length > rendered.length) read = known.read;
+    else {
+      const body = virtualBody(handle, rendered);
+      read = body ? scanVirtualRows(handle, body, fields) : { rows: rendered.map((row) => readRow(handle, row, fields)), rowElements: rendered };
+      if (handle.root.getClientRects().length > 0) lastRead.set(handle.root, { fields: fields.join(), read });
+    }
   }
   const described = describeRows(handle, read.rowElements, read.rows);
   return {
@@ -498,6 +508,14 @@ export function collectForm(form: DetectedForm, previous?: Partial<Record<Indica
   return { grids, snapshot, locator };
 }
 
+/** The rendered row of data index `index` now, without scrolling (null when out of view). */
+export function renderedRow(grid: GridHandle, index: number): HTMLElement | null {
+  if (grid.kind === 'slick') return slickRowByIndex(grid, index);
+  const rows = gridRows(grid);
+  const body = virtualBody(grid, rows);
+  return body ? virtualRowAt(grid, body, index, false) : (rows[index] ?? null);
+}
+
 /** The page element a snapshot field sits in (for marks and scroll-to), or null. */
 export function locate(
   form: DetectedForm,
@@ -519,7 +537,10 @@ export function locate(
   const grid = collected.grids.find((g) => g.set === set);
   const rowIndex = rows[set];
   if (!grid || rowIndex === undefined) return null;
-  const row = grid.rowElements[rowIndex];
+  let row: HTMLElement | null | undefined = grid.rowElements[rowIndex];
+  // A grid that rebuilds its body on every scroll replaced the rows its read went through: the row as
+  // rendered now (null while scrolled out of view).
+  if (!row || !row.isConnected || row === grid.handle.root) row = renderedRow(grid.handle, rowIndex);
   if (!row) return null;
   const cellField: FillField =
     head === 'period' || head === 'annual'

@@ -133,7 +133,8 @@ describe('Tianbao on the category-tree replica', () => {
     await g.locator('.dt-head .h', { hasText: '三级指标' }).click();
     await expect.poll(() => g.locator('.dt-row', { hasText: '设备巡检次数' }).locator('span.c4').textContent()).toBe('若干');
     await expect.poll(() => tb(g, 'finding-mark').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await expect.poll(() => tb(page, 'findings-badge').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* 个错误/);
+    // The grid frame's badge counts the tab's findings; the form frame's, those it can mark (goals, money).
+    await expect.poll(() => tb(g, 'findings-badge').textContent(), { timeout: 20_000 }).toMatch(/[1-9]\d* 个错误/);
     await page.locator('#btnSubmit').click();
     await tb(page, 'submit-guard').waitFor();
     expect(await tb(page, 'submit-guard').textContent()).toContain('若干');
