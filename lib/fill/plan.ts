@@ -112,23 +112,29 @@ function planByCategory(grid: GridState, items: readonly TemplateContent[], plan
     return;
   }
   const setOps: FillOp[] = [];
-  for (const { item, row } of placed) {
-    const wanted = wantedIn(grid, item)!;
-    const current = grid.rows[row] ?? {};
-    for (const field of FILL_FIELDS) {
-      if (!fields.includes(field)) continue;
-      const want = wanted[field];
-      const have = (current[field] ?? '').trim();
-      if (want === '' || sameFieldValue(field, have, want)) continue;
-      if (have !== '' && !options.overwrite) {
-        plan.skipped.push({ set, row, field, current: have, wanted: want });
-        continue;
-      }
-      setOps.push({ kind: 'set-cell', set, row, field, value: want, key: item.name });
-    }
-  }
+  for (const { item, row } of placed) planCells(grid, fields, item, row, setOps, plan, options);
   if (setOps.length > 0) plan.ops.push({ kind: 'switch-set', set }, ...setOps);
   plan.targets[set] = targets;
+}
+
+/**
+ * The writes one item needs in one row: each field the grid has and the item gives, unless the row shows it
+ * already; a field holding something else is left alone (and reported skipped) unless `overwrite`.
+ */
+function planCells(grid: GridState, fields: readonly FillField[], item: TemplateContent, row: number, out: FillOp[], plan: FillPlan, options: PlanOptions): void {
+  const wanted = wantedIn(grid, item)!;
+  const current = grid.rows[row] ?? {};
+  for (const field of FILL_FIELDS) {
+    if (!fields.includes(field)) continue;
+    const want = wanted[field];
+    const have = (current[field] ?? '').trim();
+    if (want === '' || sameFieldValue(field, have, want)) continue;
+    if (have !== '' && !options.overwrite) {
+      plan.skipped.push({ set: grid.set, row, field, current: have, wanted: want });
+      continue;
+    }
+    out.push({ kind: 'set-cell', set: grid.set, row, field, value: want, key: item.name });
+  }
 }
 
 function norm(s: string): string {
@@ -167,22 +173,7 @@ export function planFill(grids: readonly GridState[], items: readonly TemplateCo
     }
     const setOps: FillOp[] = [];
     if (appended > 0) setOps.push({ kind: 'add-rows', set, count: appended });
-    placed.forEach((item, k) => {
-      const row = targets[k]!;
-      const wanted = wantedIn(grid, item)!;
-      const current = grid.rows[row] ?? {};
-      for (const field of FILL_FIELDS) {
-        if (!fields.includes(field)) continue;
-        const want = wanted[field];
-        const have = (current[field] ?? '').trim();
-        if (want === '' || sameFieldValue(field, have, want)) continue;
-        if (have !== '' && !options.overwrite) {
-          plan.skipped.push({ set, row, field, current: have, wanted: want });
-          continue;
-        }
-        setOps.push({ kind: 'set-cell', set, row, field, value: want, key: item.name });
-      }
-    });
+    placed.forEach((item, k) => planCells(grid, fields, item, targets[k]!, setOps, plan, options));
     if (setOps.length > 0) plan.ops.push({ kind: 'switch-set', set }, ...setOps);
     plan.targets[set] = targets;
     plan.added[set] = appended;

@@ -62,16 +62,23 @@ export function extensionSuite(): ExtensionSuite {
   };
 }
 
+/** The fields every replica saves (指标性质 only where a portal keeps it apart). */
+type SavedField = Exclude<FillField, 'nature'>;
+
 /** The portal rows a fill of `set` must produce, per indicator set, as the portal's model holds them. */
-export function expectedRows(set: TemplateSet): { period: Array<Record<FillField, string>>; annual: Array<Record<FillField, string>> } {
-  const rows = (which: 'period' | 'annual') => set.items.flatMap((item) => cellsForItem(item, which) ?? []);
+export function expectedRows(set: TemplateSet): { period: Array<Record<SavedField, string>>; annual: Array<Record<SavedField, string>> } {
+  // The replicas save the fields every portal has; 指标性质 only where a portal keeps it apart (/merged/).
+  const rows = (which: 'period' | 'annual') =>
+    set.items.flatMap((item) => {
+      const cells = cellsForItem(item, which);
+      if (!cells) return [];
+      const { nature: _nature, ...saved } = cells;
+      return [saved];
+    });
   return { period: rows('period'), annual: rows('annual') };
 }
 
 /** The indicator fields of saved rows (the portal stores more, e.g. ids). */
-/** The fields every replica saves (指标性质 only where a portal keeps it apart). */
-type SavedField = Exclude<FillField, 'nature'>;
-
 export function pick(rows: ReadonlyArray<Record<SavedField, string>>): Array<Record<SavedField, string>> {
   return rows.map((r) => ({ level1: r.level1, level2: r.level2, name: r.name, symbol: r.symbol, value: r.value, unit: r.unit, explanation: r.explanation }));
 }

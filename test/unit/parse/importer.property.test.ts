@@ -72,8 +72,11 @@ describe('importer on random and hostile text', () => {
       return performance.now() - start;
     };
     run(unit); // warm up the JIT
-    const small = Math.max(run(unit), 0.5);
-    const large = run(unit.repeat(8));
+    // The fastest of three runs each: one run on a shared, loaded machine can take twice as long for nothing
+    // to do with the input (the ratio, not the noise, is what this test judges).
+    const fastest = (text: string) => Math.min(run(text), run(text), run(text));
+    const small = Math.max(fastest(unit), 0.5);
+    const large = fastest(unit.repeat(8));
     expect(large / small).toBeLessThan(30);
   });
 });
