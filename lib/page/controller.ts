@@ -312,10 +312,10 @@ export function startPortal(deps: PortalDeps): void {
    * Fills a set into this frame's grids. Always ends in a report, also when the fill could not start or
    * stopped (the engine puts back what it changed unless `keepPartial`).
    */
-  async function fillSet(setId: string, overwrite = false, keepPartial = false, report = false): Promise<FillSummary> {
+  async function fillSet(setId: string, overwrite = false, keepPartial = false, showInPage = false): Promise<FillSummary> {
     if (!form || form.grids.length === 0) throw new Error('no grid in this frame');
     filling = true;
-    if (report) overlay?.showReport('filling');
+    if (showInPage) overlay?.showReport('filling');
     try {
       const { sets } = await ask(send, 'library.get', { setIds: [setId] });
       const set = sets[0];
@@ -333,7 +333,7 @@ export function startPortal(deps: PortalDeps): void {
     }
     // Asked by the background (one frame of a fill it runs over the tab's frames), whoever started it
     // shows the merged report; a fill run here alone reports here.
-    if (report) overlay?.showReport('done', lastFill, lastUndo !== null);
+    if (showInPage) overlay?.showReport('done', lastFill, lastUndo !== null);
     return lastFill;
   }
 
