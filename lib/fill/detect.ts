@@ -456,10 +456,6 @@ function coveredFromAbove(row: HTMLTableRowElement): number {
   return line.filter((cell) => cell && cell.parentElement !== row).length;
 }
 
-/** The first row a cell stands in (a merged cell is owned by the row it starts in). */
-export function isSpannedCell(row: HTMLElement, cell: Element): boolean {
-  return cell.parentElement !== row;
-}
 
 function slickRowTop(row: HTMLElement): number {
   const top = parseFloat(row.style.top || '');

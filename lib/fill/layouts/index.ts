@@ -8,7 +8,6 @@ import type { Category, GridLayout, LayoutKind, RowRole } from './types';
 
 export type { Category, GridLayout, GridRowsView, LayoutContext, LayoutKind, RowRole } from './types';
 export { addRowsTogether } from './flat';
-export { level2RowOf, rowsUnder } from './tree';
 export { rowAction, sameCategory } from './categories';
 
 /** Every layout, most specific first; flat takes what the others do not. The next family: one file, one line. */

@@ -51,10 +51,6 @@ const RANK = new Map<WidgetKind, number>(ADAPTERS.map((a, i) => [a.kind, i]));
 const BY_CONTROL = ADAPTERS.filter((a) => a !== slickCellAdapter && a !== editOnClickAdapter && a !== textAdapter);
 const WIDGET_SELECTOR = `.el-cascader, .el-select, select, ${INPUT_SELECTOR}, ${EDITABLE_SELECTOR}`;
 
-export function adapterFor(kind: WidgetKind): WidgetAdapter {
-  return BY_KIND.get(kind)!;
-}
-
 /** Widget kinds a site profile forces on cells (set by detect.ts gridCell for the cells it hands out). */
 const forcedKinds = new WeakMap<Element, WidgetKind>();
 /** Whether any cell was ever forced (until then there is nothing to look up or stop forcing). */
