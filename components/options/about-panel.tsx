@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 import { formatBytes } from '@/lib/ui/format';
 import { useI18n } from '../i18n';
 import { declaresPermission, extensionVersion, storageEstimate } from '../runtime';
+import { Button } from '../ui';
 import type { LibraryStats } from './types';
 
-export function AboutPanel({ stats }: { stats: LibraryStats | null }) {
+export function AboutPanel({ stats, onOpenGuide }: { stats: LibraryStats | null; onOpenGuide?: () => void }) {
   const { t } = useI18n();
   const [usage, setUsage] = useState<number | null | undefined>(undefined);
   const [pagePersisted, setPagePersisted] = useState<boolean | null>(null);
@@ -60,6 +61,13 @@ export function AboutPanel({ stats }: { stats: LibraryStats | null }) {
         </div>
       </dl>
       <p className="small muted">{t('about.backupAdvice')}</p>
+      {onOpenGuide ? (
+        <div className="row">
+          <Button small onClick={onOpenGuide} data-testid="about-open-guide">
+            {t('about.guide')}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -5,11 +5,13 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Locale } from '@/lib/i18n';
+import { GUIDE_HASH } from '@/lib/ui/first-run';
 import { formatCount } from '@/lib/ui/format';
 import { useI18n } from '../i18n';
 import { library, onEvent } from '../runtime';
 import { Notice } from '../ui';
 import { AboutPanel } from './about-panel';
+import { FirstRunGuide } from './first-run-guide';
 import { ImportExportPanel } from './import-export';
 import { LibraryManager } from './library-manager';
 import { PortalsPanel } from './portals-panel';
@@ -18,17 +20,41 @@ import type { LibraryStats } from './types';
 import './options.css';
 
 const SECTIONS = ['library', 'import', 'portals', 'rules', 'about'] as const;
-type Section = (typeof SECTIONS)[number];
+/** The first-run guide is a section too, shown first while open (on install, `#guide`, or from 关于). */
+type Section = (typeof SECTIONS)[number] | typeof GUIDE_HASH;
 
 export function OptionsApp({ localeChoice, onLocaleChoice }: { localeChoice: Locale | 'auto'; onLocaleChoice: (choice: Locale | 'auto') => void }) {
   const { t, locale } = useI18n();
   const [version, setVersion] = useState(0);
   const [stats, setStats] = useState<LibraryStats | null>(null);
   const [backendError, setBackendError] = useState(false);
+  const [guideOpen, setGuideOpen] = useState(() => location.hash.slice(1) === GUIDE_HASH);
+  const sections: readonly Section[] = guideOpen ? [GUIDE_HASH, ...SECTIONS] : SECTIONS;
   const [active, setActive] = useState<Section>(() => {
     const hash = location.hash.slice(1);
-    return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'library';
+    return hash === GUIDE_HASH || (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'library';
   });
+
+  // `#guide` typed or linked later opens the guide too.
+  useEffect(() => {
+    const onHash = () => {
+      if (location.hash.slice(1) === GUIDE_HASH) setGuideOpen(true);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const openGuide = useCallback(() => {
+    setGuideOpen(true);
+    setActive(GUIDE_HASH);
+    // After the section renders.
+    requestAnimationFrame(() => document.getElementById(GUIDE_HASH)?.scrollIntoView?.({ block: 'start' }));
+  }, []);
+
+  const closeGuide = useCallback(() => {
+    setGuideOpen(false);
+    if (location.hash === `#${GUIDE_HASH}`) history.replaceState(null, '', `${location.pathname}${location.search}`);
+  }, []);
 
   const bump = useCallback(() => setVersion((v) => v + 1), []);
 
@@ -58,12 +84,13 @@ export function OptionsApp({ localeChoice, onLocaleChoice }: { localeChoice: Loc
       },
       { rootMargin: '-20% 0px -70% 0px' },
     );
-    for (const id of SECTIONS) {
+    for (const id of sections) {
       const el = document.getElementById(id);
       if (el) observer.observe(el);
     }
     return () => observer.disconnect();
-  }, []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `sections` follows `guideOpen`
+  }, [guideOpen]);
 
   return (
     <div className="options">
@@ -102,7 +129,7 @@ export function OptionsApp({ localeChoice, onLocaleChoice }: { localeChoice: Loc
       <div className="options-layout">
         <nav className="options-nav" aria-label={t('options.nav')}>
           <ul>
-            {SECTIONS.map((id) => (
+            {sections.map((id) => (
               <li key={id}>
                 <a href={`#${id}`} aria-current={active === id ? 'true' : undefined} onClick={() => setActive(id)}>
                   {t(`section.${id}`)}
@@ -114,6 +141,12 @@ export function OptionsApp({ localeChoice, onLocaleChoice }: { localeChoice: Loc
 
         <main className="options-main">
           {backendError ? <Notice tone="error">{t('error.noBackground')}</Notice> : null}
+          {guideOpen ? (
+            <section id={GUIDE_HASH} className="options-section" aria-labelledby="guide-title">
+              <h2 id="guide-title">{t('section.guide')}</h2>
+              <FirstRunGuide stats={stats} onChanged={bump} onClose={closeGuide} />
+            </section>
+          ) : null}
           <section id="library" className="options-section" aria-labelledby="library-title">
             <h2 id="library-title">{t('section.library')}</h2>
             <LibraryManager version={version} stats={stats} onChanged={bump} />
@@ -132,7 +165,7 @@ export function OptionsApp({ localeChoice, onLocaleChoice }: { localeChoice: Loc
           </section>
           <section id="about" className="options-section" aria-labelledby="about-title">
             <h2 id="about-title">{t('section.about')}</h2>
-            <AboutPanel stats={stats} />
+            <AboutPanel stats={stats} onOpenGuide={openGuide} />
           </section>
         </main>
       </div>

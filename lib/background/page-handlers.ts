@@ -14,6 +14,12 @@ export interface PageHandlerDeps {
   /** browser.tabs.sendMessage to one frame. */
   sendToFrame: (tabId: number, frameId: number, message: unknown) => Promise<unknown>;
   emit: <K extends EventType>(event: K, payload: EventOf<K>) => void;
+  /** browser.permissions.contains for one origin pattern (none: not granted). */
+  hasOrigin?: (pattern: string) => Promise<boolean>;
+  /** Ids of the open tabs whose URL matches a pattern (browser.tabs.query; none: no tabs). */
+  tabsMatching?: (pattern: string) => Promise<number[]>;
+  /** Records, once, that a portal page showed the launcher (the first report of a recognised form). */
+  markLauncherSeen?: () => void;
 }
 
 type PageHandlerTypes =
@@ -25,6 +31,7 @@ type PageHandlerTypes =
   | 'page.fillTab'
   | 'page.undoTab'
   | 'portals.list'
+  | 'portals.status'
   | 'portals.add'
   | 'portals.remove';
 
@@ -70,6 +77,8 @@ export function pageHandlers(deps: PageHandlerDeps): Pick<Handlers, PageHandlerT
     'page.report': ({ part }, sender) => {
       const { tabId, frameId } = tabOf(sender);
       const result = hub.report(tabId, frameId, part);
+      // A frame reports only once it recognised a form, and then the launcher is on the page.
+      deps.markLauncherSeen?.();
       // The other frames of the tab mark their own fields (an amount frame learns of indicator problems).
       for (const other of hub.frames(tabId)) {
         if (other === frameId) continue;
@@ -137,6 +146,18 @@ export function pageHandlers(deps: PageHandlerDeps): Pick<Handlers, PageHandlerT
       return { ok: problems.length === 0 && !failure, problems, ...(failure ? { failure } : {}) };
     },
     'portals.list': async () => ({ portals: await deps.portals.list() }),
+    'portals.status': async () => {
+      const portals = await deps.portals.list();
+      const statuses = await Promise.all(
+        portals.map(async (p) => {
+          const granted = (await deps.hasOrigin?.(p.pattern).catch(() => false)) ?? false;
+          // Tabs of an origin not granted cannot run Tianbao (and their URLs cannot be matched).
+          const tabs = granted ? ((await deps.tabsMatching?.(p.pattern).catch(() => [])) ?? []) : [];
+          return { ...p, granted, live: tabs.some((id) => hub.frames(id).length > 0) };
+        }),
+      );
+      return { portals: statuses };
+    },
     'portals.add': async ({ pattern }) => ({ portals: await deps.portals.add(pattern) }),
     'portals.remove': async ({ pattern }) => ({ portals: await deps.portals.remove(pattern) }),
   };

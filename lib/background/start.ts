@@ -11,6 +11,8 @@ import { parseCheckConfig } from '../checks/config';
 import { DEFAULT_CHECK_CONFIG } from '../checks/defaults';
 import type { CheckConfig } from '../checks/config';
 import { PAGE_CHANNEL } from '../page/protocol';
+import { guideUrl, launcherSeen, opensGuideOnInstall } from '../ui/first-run';
+import { STORAGE_KEYS as UI_KEYS } from '../ui/storage-keys';
 import { libraryHandlers } from './library-handlers';
 import { pageHandlers } from './page-handlers';
 import { PageHub } from './page-hub';
@@ -75,6 +77,29 @@ async function notifyProfilesChanged(): Promise<void> {
   }
 }
 
+/** On a first install, the options page opens on the first-run guide (入门指南). */
+function wireFirstRun(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (!opensGuideOnInstall(reason)) return;
+    void browser.tabs.create({ url: guideUrl(browser.runtime.getURL('/')) }).catch(() => undefined);
+  });
+}
+
+/** Stores, once, when a portal page first showed the launcher (the guide's third step). */
+function launcherSeenRecorder(): () => void {
+  let recorded = false;
+  return () => {
+    if (recorded) return;
+    recorded = true;
+    void (async () => {
+      const stored = (await browser.storage.local.get(UI_KEYS.launcherSeen))[UI_KEYS.launcherSeen];
+      if (!launcherSeen(stored)) await browser.storage.local.set({ [UI_KEYS.launcherSeen]: Date.now() });
+    })().catch(() => {
+      recorded = false;
+    });
+  };
+}
+
 function emit<K extends EventType>(event: K, payload: EventOf<K>): void {
   // No page may be listening: Chrome rejects with "Receiving end does not exist", which is fine.
   browser.runtime.sendMessage(eventMessage(event, payload)).catch(() => undefined);
@@ -120,6 +145,9 @@ export function startBackground(): void {
       profiles,
       sendToFrame: (tabId, frameId, message) => browser.tabs.sendMessage(tabId, message, { frameId }),
       emit,
+      hasOrigin: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+      tabsMatching: async (pattern) => (await browser.tabs.query({ url: pattern })).map((t) => t.id).filter((id): id is number => id !== undefined),
+      markLauncherSeen: launcherSeenRecorder(),
     }),
   };
   browser.commands?.onCommand.addListener((command, tab) => {
@@ -127,6 +155,7 @@ export function startBackground(): void {
     void browser.tabs.sendMessage(tab.id, { channel: PAGE_CHANNEL, type: 'page.openPalette', payload: {} }).catch(() => undefined);
   });
   wireSidePanel();
+  wireFirstRun();
   const origin = browser.runtime.getURL('/');
   const listener = createMessageListener(protocol, handlers, {
     isExtensionPage: (sender) => isExtensionPage(sender, browser.runtime.id, origin),

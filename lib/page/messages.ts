@@ -77,6 +77,14 @@ export const tabStateSchema = z.object({
 
 export const portalEntrySchema = z.object({ pattern: z.string(), source: z.enum(['build', 'user']) });
 
+/** A portal with whether Tianbao may run there and whether it does on an open tab (first-run guide). */
+export const portalStatusSchema = portalEntrySchema.extend({
+  /** The browser granted the origin (browser.permissions.contains). */
+  granted: z.boolean(),
+  /** An open tab of the origin has Tianbao's content script reporting a form to the background. */
+  live: z.boolean(),
+});
+
 /** A site profile as a frame receives it (lib/fill/profile.ts PageProfile). */
 export const pageProfileSchema = z.object({ pattern: z.string(), name: z.string(), layout: siteLayoutSchema });
 
@@ -127,6 +135,8 @@ export const pageMessages = {
   'portals.list': message(z.object({}), z.object({ portals: z.array(portalEntrySchema) }), 'extension-page'),
   /** Registers the content script for a granted origin pattern. */
   'portals.add': message(z.object({ pattern: z.string().min(1).max(300) }), z.object({ portals: z.array(portalEntrySchema) }), 'extension-page'),
+  /** Every portal with its permission and whether a tab of it reports now (已授权 / 未授权 / 已生效). */
+  'portals.status': message(z.object({}), z.object({ portals: z.array(portalStatusSchema) }), 'extension-page'),
   /** Unregisters a person-added origin and gives its permission back. */
   'portals.remove': message(z.object({ pattern: z.string().min(1).max(300) }), z.object({ portals: z.array(portalEntrySchema) }), 'extension-page'),
 } as const;

@@ -11,4 +11,9 @@ export const STORAGE_KEYS = {
   projectStatus: 'tianbao:project-status',
   /** Per-portal settings edited in the options page (SiteProfile[]). */
   siteProfiles: 'tianbao:site-profiles',
+  /**
+   * When a portal tab first reported a recognised form, so its launcher (填报助手) showed: a time in ms,
+   * written once by the background; the first-run guide's third step reads it.
+   */
+  launcherSeen: 'tianbao:launcher-seen',
 } as const;
