@@ -141,6 +141,7 @@ export function PortalsPanel() {
             <input
               {...p}
               className="input"
+              data-testid="portal-address"
               type="url"
               inputMode="url"
               placeholder={t('portals.placeholder')}
@@ -156,7 +157,11 @@ export function PortalsPanel() {
           {t('portals.add')}
         </Button>
       </form>
-      {outcome ? <Notice tone={outcome.tone}>{outcome.text}</Notice> : null}
+      {outcome ? (
+        <Notice tone={outcome.tone} testId="portal-outcome">
+          {outcome.text}
+        </Notice>
+      ) : null}
 
       <h3>{t('portals.listTitle')}</h3>
       {listError ? <Notice tone="warn">{t('portals.error.backend', { message: listError })}</Notice> : null}
@@ -170,7 +175,7 @@ export function PortalsPanel() {
             const profile = profiles.find((x) => x.pattern === p.pattern);
             const result = tests[p.pattern];
             return (
-              <li key={p.pattern} className="portal-item">
+              <li key={p.pattern} className="portal-item" data-testid="portal-item" data-pattern={p.pattern}>
                 <div className="row-between">
                   <div className="grow stack-tight portal-main">
                     <div className="row">
@@ -192,7 +197,7 @@ export function PortalsPanel() {
                       {t('portals.profile')}
                     </Button>
                     {p.source === 'user' ? (
-                      <Button small variant="danger" onClick={() => void remove(p.pattern)} disabled={busy}>
+                      <Button small variant="danger" data-testid="portal-remove" onClick={() => void remove(p.pattern)} disabled={busy}>
                         {t('common.remove')}
                       </Button>
                     ) : null}

@@ -39,6 +39,20 @@ function portalRegistry(): PortalRegistry {
         { id, matches: [pattern], js: ['content-scripts/portal.js'], allFrames: true, runAt: 'document_idle', persistAcrossSessions: true },
       ]),
     unregister: (id) => browser.scripting.unregisterContentScripts({ ids: [id] }),
+    injectOpenTabs: async (pattern) => {
+      const tabs = await browser.tabs.query({ url: pattern });
+      const ran = await Promise.all(
+        tabs.map((tab) =>
+          tab.id === undefined
+            ? false
+            : browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: ['/content-scripts/portal.js'] }).then(
+                () => true,
+                () => false,
+              ),
+        ),
+      );
+      return ran.filter(Boolean).length;
+    },
   });
 }
 

@@ -19,16 +19,24 @@ export const portalEntrySchema = z.object({
 export type PortalEntry = z.infer<typeof portalEntrySchema>;
 
 /** What adding a typed address would do, before the browser is asked for permission. */
-export type AddressCheck = { ok: true; pattern: string } | { ok: false; code: 'empty' | 'invalid' | 'duplicate' };
+export type AddressCheck = { ok: true; pattern: string } | { ok: false; code: 'empty' | 'invalid' | 'broad' | 'duplicate' };
 
-/** Reads a typed address into its origin pattern; refuses empty, non-http(s) and already listed sites. */
+/**
+ * Reads a typed address into its origin pattern; refuses empty, non-http(s), wildcard (more than one
+ * site: a * in the scheme or host, as in *.gov.cn) and already listed sites. Without a scheme the host must look
+ * like a site (`a.b`, an IP address, localhost): a stray word (`abc`) is not taken for an intranet host.
+ */
 export function checkPortalAddress(address: string, existing: readonly PortalEntry[]): AddressCheck {
   const trimmed = address.trim();
   if (trimmed === '') return { ok: false, code: 'empty' };
+  const hasScheme = /^[a-z*][a-z0-9+.*-]*:\/\//i.test(trimmed);
+  const authority = (hasScheme ? trimmed.slice(trimmed.indexOf('://') + 3) : trimmed).split(/[/?#]/)[0]!;
+  if (/^\*:\/\//.test(trimmed) || authority.includes('*')) return { ok: false, code: 'broad' };
   // People often paste a host without the scheme; portals are https unless they say otherwise.
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+  const withScheme = hasScheme ? trimmed : `https://${trimmed}`;
   const pattern = originPattern(withScheme);
   if (!pattern || !/^https?:\/\/[^/]*[a-z0-9][^/]*\/\*$/i.test(pattern)) return { ok: false, code: 'invalid' };
+  if (!hasScheme && !/^(localhost|\[[0-9a-f:.]+\]|[^/:]+\.[^/:]+)(:\d+)?$/i.test(new URL(withScheme).host)) return { ok: false, code: 'invalid' };
   if (existing.some((p) => p.pattern === pattern)) return { ok: false, code: 'duplicate' };
   return { ok: true, pattern };
 }

@@ -42,16 +42,23 @@ export interface LaunchOptions {
   /** Default true; set `HEADFUL=1` to watch. */
   headless?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * A profile folder to use and keep (e.g. to launch again on it: a browser restart). Without it a fresh
+   * profile is made and `close()` removes it.
+   */
+  userDataDir?: string;
 }
 
 function safeName(label: string): string {
   return label.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 120) || 'test';
 }
 
-/** Starts Chromium with a fresh profile; `close()` removes the profile again. */
+/** Starts Chromium with a fresh profile (`close()` removes it again) or on `options.userDataDir` (kept). */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<BrowserSession> {
   const executablePath = findChromium();
-  const userDataDir = await mkdtemp(join(tmpdir(), 'tianbao-e2e-'));
+  const keepProfile = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'tianbao-e2e-')));
+  if (keepProfile) await mkdir(userDataDir, { recursive: true });
   const args: string[] = [...CHROMIUM_ARGS];
   if (options.extensionDir) {
     const dir = resolve(options.extensionDir);
@@ -68,7 +75,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       viewport: options.viewport ?? { width: 1440, height: 900 },
     });
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
 
@@ -106,7 +113,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     },
     async close() {
       await context.close().catch(() => undefined);
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     },
   };
 }

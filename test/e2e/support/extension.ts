@@ -1,11 +1,12 @@
 /**
  * The extension under test: the production build with TIANBAO_PORTALS set to the replica's origin, built
- * once into .output/e2e (skipped while a hash of its inputs is unchanged), and helpers to talk to its
- * background from an extension page the way the side panel and options page do.
+ * once into .output/e2e (skipped while a hash of its inputs is unchanged); the plain build (what
+ * `npm run zip` packs: no TIANBAO_PORTALS, portals added at run time) beside it in .output/e2e-plain; and
+ * helpers to talk to its background from an extension page the way the side panel and options page do.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -21,7 +22,9 @@ export const E2E_PORTALS = 'http://127.0.0.1/*';
 /** Where the e2e build goes; TIANBAO_E2E_OUT gives parallel workers (helpers, benches) their own. */
 export const EXTENSION_OUT = process.env.TIANBAO_E2E_OUT ? resolve(process.env.TIANBAO_E2E_OUT) : join(REPO_ROOT, '.output', 'e2e');
 export const EXTENSION_DIR = join(EXTENSION_OUT, 'chrome-mv3');
-const HASH_FILE = join(EXTENSION_OUT, '.inputs-hash');
+/** The plain build's folder: beside the e2e build (`<TIANBAO_E2E_OUT>-plain` when that is set). */
+export const PLAIN_OUT = `${EXTENSION_OUT}-plain`;
+export const PLAIN_DIR = join(PLAIN_OUT, 'chrome-mv3');
 
 function walk(dir: string, out: string[]): void {
   if (!existsSync(dir)) return;
@@ -32,32 +35,58 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Hash of everything the extension bundle is built from, plus the portal origin it is built for. */
-export function extensionInputsHash(): string {
+/** Hash of everything the extension bundle is built from, plus the portal origins it is built for ('' = none). */
+export function extensionInputsHash(portals: string = E2E_PORTALS): string {
   const files: string[] = [];
   for (const dir of ['entrypoints', 'components', 'lib', 'public']) walk(join(REPO_ROOT, dir), files);
   for (const file of ['wxt.config.ts', 'package-lock.json', 'tsconfig.json']) files.push(join(REPO_ROOT, file));
-  const hash = createHash('sha256').update(E2E_PORTALS);
+  const hash = createHash('sha256').update(portals);
   for (const file of files.filter((f) => existsSync(f) && statSync(f).isFile()).sort()) {
     hash.update(relative(REPO_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');
 }
 
-/** Builds the extension for the e2e origin unless an identical build is there. Returns whether it built. */
-export async function buildExtension(options: { force?: boolean } = {}): Promise<boolean> {
-  const hash = extensionInputsHash();
-  if (!options.force && existsSync(HASH_FILE) && existsSync(join(EXTENSION_DIR, 'manifest.json')) && readFileSync(HASH_FILE, 'utf8') === hash) {
+/**
+ * Builds the extension unless an identical build is there; returns whether it built. Default: for the
+ * e2e origin into EXTENSION_OUT. `plain: true`: the store build (no TIANBAO_PORTALS, the same code and
+ * manifest `npm run zip` packs) into PLAIN_OUT.
+ */
+export async function buildExtension(options: { force?: boolean; plain?: boolean } = {}): Promise<boolean> {
+  const portals = options.plain ? '' : E2E_PORTALS;
+  const out = options.plain ? PLAIN_OUT : EXTENSION_OUT;
+  const hashFile = join(out, '.inputs-hash');
+  const hash = extensionInputsHash(portals);
+  if (!options.force && existsSync(hashFile) && existsSync(join(out, 'chrome-mv3', 'manifest.json')) && readFileSync(hashFile, 'utf8') === hash) {
     return false;
   }
   const wxt = join(REPO_ROOT, 'node_modules', 'wxt', 'bin', 'wxt.mjs');
-  await execFileAsync(process.execPath, [wxt, 'build'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, TIANBAO_PORTALS: E2E_PORTALS, TIANBAO_OUT_DIR: EXTENSION_OUT },
-    maxBuffer: 32 * 1024 * 1024,
-  });
-  writeFileSync(HASH_FILE, hash);
+  const env: NodeJS.ProcessEnv = { ...process.env, TIANBAO_PORTALS: portals, TIANBAO_OUT_DIR: out };
+  // The plain build must not inherit a TIANBAO_PORTALS from the shell.
+  if (options.plain) delete env.TIANBAO_PORTALS;
+  await execFileAsync(process.execPath, [wxt, 'build'], { cwd: REPO_ROOT, env, maxBuffer: 32 * 1024 * 1024 });
+  writeFileSync(hashFile, hash);
   return true;
+}
+
+/**
+ * A copy of the plain build whose manifest also lists `origin` (a match pattern) in `host_permissions`,
+ * nothing else changed. For tests only: adding a portal asks the browser for that origin's permission,
+ * and Chromium's prompt cannot be answered by automation; an origin the manifest already holds is
+ * granted at install, so `permissions.request` resolves true without a prompt. Tianbao still sees no
+ * content script in the manifest and registers it at run time, as in the store package. Returns the
+ * copy's folder (rewritten on each call; the same path each time, so the extension id stays the same).
+ */
+export function preGrantedPlainBuild(origin: string = E2E_PORTALS): string {
+  const dir = join(PLAIN_OUT, 'chrome-mv3-granted');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(PLAIN_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[]; content_scripts?: unknown[] };
+  if (manifest.content_scripts?.length) throw new Error(`${PLAIN_DIR} is not the plain build: its manifest has content_scripts`);
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), origin];
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  return dir;
 }
 
 /** An extension page to send messages from (the background accepts library edits only from its own pages). */

@@ -14,6 +14,13 @@ describe('checkPortalAddress', () => {
     ['javascript:alert(1)', { ok: false, code: 'invalid' }],
     ['https://', { ok: false, code: 'invalid' }],
     ['https://yth.czt.gd.gov.cn/index.html', { ok: false, code: 'duplicate' }],
+    ['abc', { ok: false, code: 'invalid' }],
+    ['ftp://x', { ok: false, code: 'invalid' }],
+    ['localhost:8080/x', { ok: true, pattern: 'https://localhost:8080/*' }],
+    ['http://czt-intranet/', { ok: true, pattern: 'http://czt-intranet/*' }],
+    ['*://*/*', { ok: false, code: 'broad' }],
+    ['https://*.gov.cn/*', { ok: false, code: 'broad' }],
+    ['*.gov.cn', { ok: false, code: 'broad' }],
   ])('%j → %o', (address, expected) => {
     expect(checkPortalAddress(address, listed)).toEqual(expected);
   });
