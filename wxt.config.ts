@@ -21,12 +21,18 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // Firefox has sidebar_action (from the sidepanel entrypoint) instead of the sidePanel permission.
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'activeTab', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // No activeTab: nothing runs on a tab the person merely clicked (README "Permissions"; npm run lint:ext).
+    permissions: ['storage', 'unlimitedStorage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // A copy: WXT pushes the content script's match patterns into this array.
     host_permissions: [...portals],
     // Firefox MV2 gets these as optional_permissions (finishManifest below).
     optional_host_permissions: [...OPTIONAL_ORIGINS],
     action: { default_title: '__MSG_extName__' },
+    // Firefox: the add-on ID AMO and addons-linter ask for, and Tianbao's data consent (it sends nothing
+    // anywhere: everything stays in the browser's storage). Chrome warns on the key, so Firefox only.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'tianbao@tianbao', data_collection_permissions: { required: ['none'] } } } }
+      : {}),
     commands: {
       'open-palette': { suggested_key: { default: 'Alt+Shift+F' }, description: '__MSG_commandOpenPalette__' },
     },
