@@ -206,22 +206,24 @@ export async function collectSets(form: DetectedForm, signal?: AbortSignal): Pro
   return out;
 }
 
+/**
+ * The row element of data index `index`, scrolled into view where the grid renders only the rows in view.
+ * Scrolled only between edits (never while one is open: some grids drop an open edit on scroll).
+ */
+async function rowInView(grid: GridHandle, index: number, doc: Document): Promise<HTMLElement | null> {
+  if (grid.kind === 'slick') {
+    if (!slickRowByIndex(grid, index)) await scrollSlickRow(grid, index, doc);
+    return slickRowByIndex(grid, index);
+  }
+  const rows = gridRows(grid);
+  const body = virtualBody(grid, rows);
+  return body ? virtualRowAt(grid, body, index, true) : (rows[index] ?? null);
+}
+
 /** The row for an op, right now: by index (scrolled into view), unless the row there holds another indicator. */
 async function resolveRow(grid: GridHandle, op: Extract<FillOp, { kind: 'set-cell' }>, doc: Document): Promise<HTMLElement | null> {
-  let candidate: HTMLElement | null | undefined;
-  if (grid.kind === 'slick') {
-    candidate = slickRowByIndex(grid, op.row);
-    if (!candidate) {
-      await scrollSlickRow(grid, op.row, doc);
-      candidate = slickRowByIndex(grid, op.row);
-    }
-  } else {
-    const rows = gridRows(grid);
-    const body = virtualBody(grid, rows);
-    // Scrolled only here, between edits: some grids drop an open edit on scroll.
-    candidate = body ? virtualRowAt(grid, body, op.row, true) : rows[op.row];
-  }
-  if (op.field === 'name' || !candidate) return candidate ?? null;
+  const candidate = await rowInView(grid, op.row, doc);
+  if (op.field === 'name' || !candidate) return candidate;
   const nameCell = gridCell(grid, candidate, 'name');
   const name = nameCell ? normaliseLabel(readCell(nameCell)) : '';
   if (name === '' || name === normaliseLabel(op.key)) return candidate;
@@ -431,13 +433,7 @@ function layoutContext(form: DetectedForm, set: IndicatorSet, fallback: GridHand
     doc: form.doc,
     live,
     read: () => viewOf(collectGrid(live())),
-    rowElement: async (index) => {
-      const grid = live();
-      if (grid.kind === 'slick') return slickRowByIndex(grid, index) ?? (await scrollSlickRow(grid, index, form.doc), slickRowByIndex(grid, index));
-      const rows = gridRows(grid);
-      const body = virtualBody(grid, rows);
-      return body ? virtualRowAt(grid, body, index, true) : (rows[index] ?? null);
-    },
+    rowElement: (index) => rowInView(live(), index, form.doc),
     rowCount,
     signal,
   };
@@ -449,17 +445,6 @@ function layoutContext(form: DetectedForm, set: IndicatorSet, fallback: GridHand
  * written one at a time and verified, strictly: the first field that will not take its value stops the fill.
  */
 async function fillByCategory(
-  form: DetectedForm,
-  set: IndicatorSet,
-  items: readonly TemplateContent[],
-  first: FillPlan,
-  options: FillOptions,
-  trace: (phase: string) => void,
-): Promise<{ written: number; mismatches: FillMismatch[] }> {
-  return fillSetByCategory(form, set, items, first, options, trace);
-}
-
-async function fillSetByCategory(
   form: DetectedForm,
   set: IndicatorSet,
   items: readonly TemplateContent[],

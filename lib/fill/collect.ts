@@ -213,13 +213,20 @@ function scanSlickRows(handle: GridHandle, fields: readonly FillField[], reuse: 
     }
   }
   scanned.set(handle.root, { total, fields: fields.join(), rows: new Map(read) });
+  return inOrder(read, total, handle.root);
+}
+
+/**
+ * Rows read by data index, in order. A row that never rendered reads as blank (skipped by the checks) rather
+ * than shifting the others; its element is the grid's root.
+ */
+function inOrder(read: ReadonlyMap<number, { cells: RowCells; element: HTMLElement }>, total: number, root: HTMLElement): { rows: RowCells[]; rowElements: HTMLElement[] } {
   const rows: RowCells[] = [];
   const rowElements: HTMLElement[] = [];
   for (let i = 0; i < Math.max(total, read.size); i += 1) {
     const entry = read.get(i);
-    // A row that never rendered reads as blank (skipped by the checks) rather than shifting the others.
     rows.push(entry?.cells ?? {});
-    rowElements.push(entry?.element ?? handle.root);
+    rowElements.push(entry?.element ?? root);
   }
   return { rows, rowElements };
 }
@@ -335,14 +342,7 @@ function scanVirtualRows(handle: GridHandle, body: VirtualBody, fields: readonly
     }
     scrollBody(container, original);
   }
-  const rows: RowCells[] = [];
-  const rowElements: HTMLElement[] = [];
-  for (let i = 0; i < Math.max(total, read.size); i += 1) {
-    const entry = read.get(i);
-    rows.push(entry?.cells ?? {});
-    rowElements.push(entry?.element ?? handle.root);
-  }
-  return { rows, rowElements };
+  return inOrder(read, total, handle.root);
 }
 
 /** Each grid's last read while it was shown (by its root), for reads while its tab is hidden. */
