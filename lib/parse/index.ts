@@ -10,9 +10,13 @@ import { looksLikeExportTable, parseExportRows, splitTabbedRows } from './export
 import { decodeText, parseCsv, readXlsxRows } from './read-file';
 import { readHtmlRows } from './read-html';
 import { textToRows } from './text-grid';
+import type { ReadingTrace } from './trace';
+import { parseDepartmentRows } from './department-export';
 
 export { InputError } from './errors';
 export type { InputLocation } from './errors';
+export { ReadingTrace } from './trace';
+export type { LineKind, LineMark } from './trace';
 
 /** Options shared by every importer. */
 export interface ParseOptions {
@@ -20,6 +24,8 @@ export interface ParseOptions {
   file?: string;
   /** Taxonomy to resolve categories against (default profile otherwise). */
   profile?: TaxonomyProfile;
+  /** Collects how each source line was read (`tianbao import --explain`, the import preview). */
+  trace?: ReadingTrace;
 }
 
 /** A row of cells as read from text, CSV or a sheet, with its 1-based source line/row. */
@@ -41,6 +47,9 @@ function label(options: ParseOptions): string {
 export function parseRows(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnapshot {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length === 0) throw new InputError(`${label(options)}: 文件是空的`, { file: options.file });
+  options.trace?.setRows(rows);
+  const department = parseDepartmentRows(rows, options);
+  if (department) return department;
   if (looksLikeExportTable(nonEmpty)) return parseExportRows(rows, options);
   const declaration = parseDeclarationRows(rows, options);
   if (declaration) return declaration;
@@ -54,7 +63,10 @@ export function parseRows(rows: readonly SourceRow[], options: ParseOptions = {}
 export function parseText(text: string, options: ParseOptions = {}): FormSnapshot {
   const tabbed = splitTabbedRows(text);
   const nonEmpty = tabbed.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (nonEmpty.length > 0 && looksLikeExportTable(nonEmpty)) return parseExportRows(tabbed, options);
+  if (nonEmpty.length > 0 && looksLikeExportTable(nonEmpty) && !parseDepartmentRows.recognises(tabbed)) {
+    options.trace?.setRows(tabbed);
+    return parseExportRows(tabbed, options);
+  }
   // Single-project tables pasted from web pages, Word or Markdown: pipes, tabs, one cell per line, spaces.
   return parseRows(textToRows(text), options);
 }
