@@ -101,10 +101,13 @@ export async function parseFileBytes(bytes: Uint8Array, fileName: string, option
       const sheets = await readXlsxRows(bytes, fileName);
       const errors: string[] = [];
       for (const { sheet, rows } of sheets) {
+        const marked = opts.trace?.marks.length ?? 0;
         try {
           return parseRows(rows, { ...opts, file: `${fileName}#${sheet}` });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
+          // A sheet that is no target table leaves no marks; the next sheet's rows replace its rows.
+          opts.trace?.marks.splice(marked);
           errors.push(sheet);
         }
       }
