@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
 import { formatValue } from '../domain';
 import type { FormSnapshot } from '../domain';
-import { InputError } from '../parse';
+import { InputError, ReadingTrace } from '../parse';
+import { explainImport, KIND_TAGS, type LineReading } from '../parse/explain';
+import { decodeText } from '../parse/read-file';
 import { loadSnapshotFile } from './load';
 import { EXIT, type CliIo } from './run';
 import { snapshotToJson } from './snapshot-json';
@@ -20,13 +23,18 @@ export function parseArgs(args: readonly string[], flags: readonly string[]): { 
 }
 
 /** Reads a file for a command, printing the one-line InputError and returning null on bad input. */
-export async function loadForCommand(command: string, file: string | undefined, io: CliIo): Promise<FormSnapshot | null> {
+export async function loadForCommand(
+  command: string,
+  file: string | undefined,
+  io: CliIo,
+  trace?: ReadingTrace,
+): Promise<FormSnapshot | null> {
   if (file === undefined) {
     io.stderr.write(`tianbao ${command}: 缺少文件参数 (usage: tianbao ${command} <file>)\n`);
     return null;
   }
   try {
-    return await loadSnapshotFile(file);
+    return await loadSnapshotFile(file, trace ? { trace } : {});
   } catch (error) {
     if (error instanceof InputError) {
       io.stderr.write(`tianbao ${command}: ${error.message}\n`);
@@ -36,15 +44,24 @@ export async function loadForCommand(command: string, file: string | undefined, 
   }
 }
 
-/** `tianbao import <file> [--json]`: the snapshot as JSON, or a readable summary in Chinese. */
+/**
+ * `tianbao import <file> [--json] [--explain]`: the snapshot as JSON, or a readable summary in Chinese;
+ * with --explain, how each source line was read (`{ file, lines }` with --json).
+ */
 export async function runImportCommand(args: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(args, ['--json']);
+  const parsed = parseArgs(args, ['--json', '--explain']);
   if (parsed.error) {
     io.stderr.write(`tianbao import: ${parsed.error}\n`);
     return EXIT.badInput;
   }
-  const snapshot = await loadForCommand('import', parsed.file, io);
+  const trace = parsed.flags.has('--explain') ? new ReadingTrace() : undefined;
+  const snapshot = await loadForCommand('import', parsed.file, io, trace);
   if (!snapshot) return EXIT.badInput;
+  if (trace) {
+    const lines = explainImport(snapshot, trace, { sourceText: await sourceTextOf(parsed.file!) });
+    io.stdout.write(parsed.flags.has('--json') ? `${JSON.stringify({ file: parsed.file, lines }, null, 2)}\n` : formatExplain(lines, parsed.file!));
+    return EXIT.ok;
+  }
   if (parsed.flags.has('--json')) {
     io.stdout.write(`${JSON.stringify(snapshotToJson(snapshot), null, 2)}\n`);
     return EXIT.ok;
@@ -73,4 +90,44 @@ function formatSummary(snapshot: FormSnapshot, file: string): string {
     for (const w of snapshot.warnings) lines.push(`  第${w.line}行: ${w.message}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Files read as text: their raw lines show the lines the row reader skipped (blank, `|---|`, continuations). */
+const TEXT_EXTENSIONS = new Set(['txt', 'tsv', 'text', 'csv', 'md', '']);
+
+async function sourceTextOf(file: string): Promise<string | undefined> {
+  const name = file.split(/[\\/]/).pop() ?? file;
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  if (!TEXT_EXTENSIONS.has(ext)) return undefined;
+  try {
+    return decodeText(await readFile(file));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Tags are 2–3 Chinese characters; padded with ideographic spaces so the texts line up. */
+function tag(reading: LineReading): string {
+  return KIND_TAGS[reading.kind].padEnd(3, '\u3000');
+}
+
+/** `  5 项目 信息化项目管理经费 | 712.97 | …` (tag padded), with the details and warnings indented under it. */
+export function formatExplain(lines: readonly LineReading[], file: string): string {
+  const width = Math.max(3, String(Math.max(0, ...lines.map((l) => l.line))).length);
+  const indent = ' '.repeat(width + 1 + 6);
+  const out: string[] = [`文件: ${file}(逐行读取说明)`, ''];
+  for (const l of lines) {
+    const number = l.line === 0 ? '全文'.padStart(width - 2) : String(l.line).padStart(width);
+    out.push(`${number} ${tag(l)}${l.text ? ` ${l.text}` : ''}`.trimEnd());
+    for (const d of l.detail.split('\n')) if (d !== '') out.push(`${indent}${d}`);
+    for (const w of l.warnings) out.push(`${indent}⚠ ${w}`);
+  }
+  const counts = new Map<string, number>();
+  for (const l of lines) if (l.line > 0) counts.set(KIND_TAGS[l.kind], (counts.get(KIND_TAGS[l.kind]) ?? 0) + 1);
+  const warnings = lines.reduce((n, l) => n + l.warnings.length, 0);
+  out.push(
+    '',
+    `共 ${lines.filter((l) => l.line > 0).length} 行:${[...counts].map(([k, n]) => `${k} ${n}`).join(',')}${warnings > 0 ? `;提示 ${warnings} 条` : ''}`,
+  );
+  return `${out.join('\n')}\n`;
 }

@@ -12,6 +12,7 @@ export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 
 const USAGE = `用法 / usage:
   tianbao import <file> [--json]        读取导出的绩效目标表 (txt / csv / xlsx)
+  tianbao import <file> --explain [--json] 逐行说明每一行被读成了什么
   tianbao check <file> [--json] [--fix] 检查绩效目标表
 `;
 
