@@ -94,6 +94,8 @@ export function normaliseSymbol(text: string): IndicatorSymbol | null {
 const NUMBER_RE = /[+-]?\d+(?:,\d{3})*(?:\.\d+)?/g;
 const PUNCTUATION_RE = /[,，、;；。:：!！?？()（）]/;
 const PLACEHOLDER_RE = /^[*＊×xX_＿?？.·…\s]+$/;
+/** Placeholder stars (or ？, ×, __) followed by a unit of up to four characters. */
+const PLACEHOLDER_UNIT_RE = /^([*＊×_＿?？]+)\s*([%‰\p{Script=Han}][\p{Script=Han}/·.]{0,7}|[a-zA-Z]{1,4})$/u;
 
 function qualitative(raw: string, text: string): IndicatorValue {
   return { symbol: '定性', value: null, unit: '', text, raw };
@@ -109,12 +111,17 @@ export function splitValue(raw: string): IndicatorValue {
   if (t === '') return { symbol: null, value: null, unit: '', text: '', raw };
   const numbers = [...t.matchAll(NUMBER_RE)];
   if (numbers.length === 0) {
+    const bare = PLACEHOLDER_UNIT_RE.exec(t);
+    if (bare) return { symbol: null, value: null, unit: bare[2]!, text: '', raw, problem: 'number-unreadable' };
     for (const [word, symbol] of PREFIX_WORDS) {
       if (word.length > 0 && t.startsWith(word) && word !== '为') {
         const rest = t.slice(word.length).trim();
         if (rest === '' || PLACEHOLDER_RE.test(rest)) {
           return { symbol, value: null, unit: '', text: rest, raw, problem: 'number-unreadable' };
         }
+        // A template's placeholder left unfilled with its unit: `≥**%`, `≥**个`.
+        const held = PLACEHOLDER_UNIT_RE.exec(rest);
+        if (held) return { symbol, value: null, unit: held[2]!, text: '', raw, problem: 'number-unreadable' };
       }
     }
     return qualitative(raw, t);

@@ -34,6 +34,7 @@ import {
   directionOf,
   groupLabel,
   headerLabel,
+  isFooterRow,
   isPlaceholderCell,
   NOTE_RE,
   scopeCell,
@@ -244,7 +245,7 @@ export function isBlockEnd(rows: readonly SourceRow[], index: number): boolean {
   if (gridHeaderRow(row) || streamHeaderRun(rows, index) > 0) return true;
   const first = cells[0]!;
   if (new Set(cells).size === 1 && groupLabel(first)) return true;
-  if (NOTE_RE.test(first) || /^(总分|合计|总计|小计)$/.test(first.replace(/\s/g, ''))) return true;
+  if (NOTE_RE.test(first) || isFooterRow(cells) || /^(总分|合计|总计|小计)$/.test(first.replace(/\s/g, ''))) return true;
   if (cells.length === 1 && (TITLE_RE.test(first) || (unitStatement(first) && first.length <= 20))) return true;
   const label = headerLabel(first);
   return label !== undefined && label.field !== 'ignore';
@@ -490,6 +491,26 @@ export function buildValue(
   return { ...v, raw: composed };
 }
 
+/**
+ * A number (with its sign and a short unit) at the end of a name cell: `培训人次280人次` → `培训人次` + `280人次`.
+ * The name keeps at least two characters and may not end in words that make the number part of the name
+ * (`第2批`, `前3名`, `G20`).
+ */
+const NAME_VALUE_RE =
+  /^(.*?[\p{Script=Han}a-zA-Z)）])\s*((?:[≥≤<>=＜＞＝]|不少于|不低于|不超过|不高于|大于等于|小于等于|大于|小于|达到)?\s*\d+(?:\.\d+)?\s*(?:%|‰|[\p{Script=Han}]{1,3})?)$/u;
+
+export function splitNameValue(name: string): { name: string; value: string } | undefined {
+  // Names are short; a long cell is prose, and the regex stays linear only on bounded input.
+  if (name.length > 80) return undefined;
+  const m = NAME_VALUE_RE.exec(toHalfWidth(name).trim());
+  if (!m) return undefined;
+  const head = cleanLabel(m[1]!);
+  if (head.replace(/[^\p{Script=Han}]/gu, '').length < 2 || /(第|前|后|约|近|共|每|G|V|No)$/i.test(head)) return undefined;
+  // A year or a date in the name is not its value (`2024年度`, `3月底前`).
+  if (/^\d{4}年|^\d{1,2}月/.test(m[2]!.trim())) return undefined;
+  return { name: head, value: m[2]!.trim() };
+}
+
 function readWeight(text: string | undefined): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const t = toHalfWidth(text).replace(/\s/g, '').replace(/(%|分)$/, '');
@@ -588,9 +609,26 @@ export function readIndicatorBlock(
           message: `旧版表式:${level2}位于效益指标下,已按${level1}读取 / older layout: ${level2} under 效益指标 read as ${level1}`,
         });
       }
+      // `培训人次280人次`, `重点建设工程安排数量 2` with the value cell empty: the value was typed into the name.
+      const inline = values.length === 0 && (hasPeriod || hasAnnual) ? splitNameValue(name) : undefined;
+      if (inline) {
+        warnings.push({
+          line: row.line,
+          message: `指标值写在了指标名称里:「${name}」已读作名称「${inline.name}」、指标值「${inline.value}」,请核对 / the value was written into the name cell; read as name「${inline.name}」and value「${inline.value}」— please review`,
+        });
+      }
+      const inlineScope: Scope | undefined = inline ? (hasAnnual ? 'annual' : 'period') : undefined;
       const valueOf = (scope: 'period' | 'annual'): IndicatorValue | null => {
         const cell = x.values.find((v) => v.scope === scope || v.scope === 'both');
-        return cell ? buildValue(cell.text, x.symbol, x.unit, x.direction) : null;
+        if (!cell && inline && inlineScope === scope) return buildValue(inline.value, x.symbol, x.unit, x.direction);
+        const value = cell ? buildValue(cell.text, x.symbol, x.unit, x.direction) : null;
+        if (value?.problem === 'number-unreadable' && value.value === null && /[*＊×_＿?？]/.test(value.raw)) {
+          warnings.push({
+            line: row.line,
+            message: `「${name}」的指标值「${value.raw}」是模板占位符,未填写数值 / the value「${value.raw}」is a template placeholder with no number`,
+          });
+        }
+        return value;
       };
       const previous = options.selfEvaluation ? (x.actual ?? x.previous) : x.previous;
       const remark = [...x.remark, ...(x.previousTarget ? [`上年指标值:${x.previousTarget}`] : [])].join(' ');
@@ -598,7 +636,7 @@ export function readIndicatorBlock(
       const indicator: Indicator = {
         level1,
         level2,
-        name: cleanLabel(name),
+        name: cleanLabel(inline?.name ?? name),
         period: valueOf('period'),
         annual: valueOf('annual'),
         ...(x.explanation.length > 0 ? { explanation: x.explanation.join(' ') } : {}),

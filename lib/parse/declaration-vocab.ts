@@ -199,6 +199,22 @@ export const SELF_EVALUATION_TITLE_RE = /自评/;
 /** Header-block labels that only self-evaluation tables print. */
 export const SELF_EVALUATION_LABEL_RE = /^(全年执行数|执行率|全年预算数|实际完成情况)$/;
 
+/**
+ * The approval and signature block printed under a published table: `财政部门审核意见 (盖章)`, `年 月 日`,
+ * `填表人:`, `联系电话:`, `单位负责人签字:`, `主管部门(盖章)`. Matched on a row's first filled cell; a row
+ * that starts so is never an indicator, and nothing after it in the same table is either.
+ */
+const FOOTER_START_RE =
+  /^(?:[一二三四五六七八九十\d]+\s*[、.．]\s*)?(?:(?:\S{0,12}(?:部门|单位|机构|科室|财政局|财政厅|财政|处室|股室|科))?\s*(?:审核|审批|审定|复核|评审|批复)\s*意见|(?:单位|部门|财务|项目|分管|主要)?\s*负\s*责\s*人\s*(?:签\s*字|签\s*章|签\s*名|[:：(（]|$)|填\s*[表报]\s*人|制\s*表\s*人|经\s*办\s*人|审\s*核\s*人|复\s*核\s*人|联\s*系\s*(?:电\s*话|人|方式)|填\s*[表报]\s*日\s*期|(?:\S{0,12})?[(（]\s*(?:盖\s*章|公\s*章|签\s*章)\s*[)）]|(?:单位)?(?:盖\s*章|公\s*章)\s*[:：]?$|(?:\d{4}|[\s_]*)\s*年[\s_]*(?:\d{1,2})?[\s_]*月[\s_]*(?:\d{1,2})?[\s_]*日\s*$)/;
+
+/** Whether a row starts the approval / signature block under a table (see FOOTER_START_RE). */
+export function isFooterRow(cells: readonly string[]): boolean {
+  const first = cells.find((c) => c.trim() !== '');
+  if (first === undefined) return false;
+  const t = toHalfWidth(first).trim();
+  return t.length <= 60 && FOOTER_START_RE.test(t);
+}
+
 /** Rows that end an indicator block: notes and signatures under the table. */
 export const NOTE_RE = /^(注|说明|备注|填报说明|填表说明|填表人|填报人|审核人|联系人|联系电话|财政部门审核意见)\s*[:：]/;
 

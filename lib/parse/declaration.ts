@@ -28,6 +28,7 @@ import {
 import {
   groupLabel,
   headerLabel,
+  isFooterRow,
   type MoneyUnit,
   scopeCell,
   SELF_EVALUATION_LABEL_RE,
@@ -123,6 +124,7 @@ function readSection(
   const items: BlockItem[] = [];
   let selfEvaluation = false;
   let foundHeader = false;
+  let inFooter = false;
   let previous: IndicatorHeader | undefined;
   let i = 0;
   while (i < slice.length) {
@@ -130,6 +132,13 @@ function readSection(
     const nextStart = next?.start ?? slice.length;
     // Rows before the header (a set label row between blocks may re-scope the previous header instead).
     while (i < nextStart) {
+      // The approval / signature block under a table: nothing in it is a header field or an indicator.
+      if (foundHeader && (inFooter || isFooterRow(slice[i]!.cells))) {
+        inFooter = true;
+        options.trace?.mark(slice[i]!.line, 'footer', '表格下方的审核 / 签字栏,已忽略');
+        i++;
+        continue;
+      }
       const rescoped = previous ? rescopedHeader(slice, i, previous) : undefined;
       if (rescoped && !(next && next.start <= i + 2)) {
         if (run.length > 0) headerRuns.push(run);
@@ -144,6 +153,7 @@ function readSection(
     if (run.length > 0) headerRuns.push(run);
     run = [];
     foundHeader = true;
+    inFooter = false;
     i = readBlock(next);
   }
   if (run.length > 0) headerRuns.push(run);

@@ -49,7 +49,7 @@ describe('checks over imported declarations', () => {
   it('reports template placeholders left in values', () => {
     const findings = runChecks(parseDeclarationRows(toSheetRows(PLACEHOLDERS))!);
     const placeholders = findings.filter((f) => f.rule === 'value.malformed' || f.rule === 'indicator.incomplete');
-    expect(new Set(placeholders.map((f) => f.indicator))).toEqual(new Set(['农村低保发放人数', '政策知晓率', '受助对象满意度']));
+    expect(new Set(placeholders.map((f) => f.indicator))).toEqual(new Set(['农村低保发放人数', '孤儿基本生活保障标准', '政策知晓率', '受助对象满意度']));
   });
 
   it('reports a 长期 indicator with no 年度 partner as missing its annual value', () => {
