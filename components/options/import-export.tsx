@@ -9,18 +9,15 @@ import { splitTags } from '@/lib/library/keys';
 import type { ImportBatch, ImportPreview } from '@/lib/library/schemas';
 import { inLocale } from '@/lib/ui/bilingual';
 import { exportFileName } from '@/lib/ui/format';
-import { importProgressShare, summariseImport, type ImportSummary, type SummaryRow } from '@/lib/ui/import-summary';
+import { importProgressShare, summariseImport, type ImportSummary } from '@/lib/ui/import-summary';
 import { useI18n } from '../i18n';
 import { downloadFile, library, onEvent } from '../runtime';
 import { Button, Field, Notice, ProgressBar, Spinner, type Tone } from '../ui';
-import { VirtualTable, type Column } from '../virtual-list';
 import { runJob } from './import-jobs-client';
+import { ImportPreviewView } from './import-preview';
 import type { LibraryStats } from './types';
 
 const ACCEPT = '.txt,.csv,.xlsx,.xls,.json,.docx,.html,.htm';
-/** Tables longer than this are virtualised (long reasons are then cut, with the whole text in a tooltip). */
-const PLAIN_TABLE_MAX = 150;
-const rowKey = (r: SummaryRow) => `${r.row}:${r.index ?? 0}:${r.name}`;
 
 type Phase =
   | { kind: 'idle' }
@@ -320,153 +317,5 @@ export function ImportExportPanel({ stats, onChanged }: { stats: LibraryStats | 
         })}
       </div>
     </div>
-  );
-}
-
-function ImportPreviewView({
-  summary,
-  skipBad,
-  onSkipBad,
-  committing,
-  onCommit,
-  onCancel,
-}: {
-  summary: ImportSummary;
-  skipBad: boolean;
-  onSkipBad: (skip: boolean) => void;
-  committing: { share: number; done: number; total: number } | null;
-  onCommit: () => void;
-  onCancel: () => void;
-}) {
-  const { t, locale } = useI18n();
-  const c = summary.counts;
-  const blocked = summary.needsSkip && !skipBad;
-  const counts: Array<{ key: string; label: string; value: number; tone: string }> = [
-    { key: 'add', label: t('import.add'), value: c.add, tone: 'ok' },
-    { key: 'merge', label: t('import.merge'), value: c.merge, tone: 'info' },
-    { key: 'update', label: t('import.update'), value: c.update, tone: 'info' },
-    { key: 'unchanged', label: t('import.unchanged'), value: c.unchanged, tone: 'neutral' },
-    { key: 'reject', label: t('import.reject'), value: c.reject + c.setsReject, tone: c.reject + c.setsReject > 0 ? 'error' : 'neutral' },
-    { key: 'warnings', label: t('import.warnings'), value: c.warnings, tone: c.warnings > 0 ? 'warning' : 'neutral' },
-  ];
-  return (
-    <section className="stack import-preview" data-testid="import-preview" aria-labelledby="import-preview-title">
-      <div className="row-between">
-        <h4 id="import-preview-title">{t('import.previewTitle', { file: summary.file })}</h4>
-        <span className="small muted">{t('import.rows', { count: c.rows })}</span>
-      </div>
-      <dl className="count-grid">
-        {counts.map((x) => (
-          <div key={x.key} className={`count-card count-${x.tone}`} data-count={x.key}>
-            <dt>{x.label}</dt>
-            <dd>{x.value}</dd>
-          </div>
-        ))}
-      </dl>
-      <p className="small muted">{t('import.sets', { add: c.setsAdd, merge: c.setsMerge, update: c.setsUpdate })}</p>
-
-      {summary.rejected.length > 0 ? (
-        <RowSection title={t('import.reject')} rows={summary.rejected} tone="error" open column="reason" />
-      ) : null}
-      {summary.warnings.length > 0 ? (
-        <details className="details">
-          <summary>{`${t('import.warnings')} (${summary.warnings.length})`}</summary>
-          <ul className="warning-list" tabIndex={0} aria-label={t('import.warnings')}>
-            {summary.warnings.slice(0, 300).map((w, i) => (
-              <li key={i}>
-                <span className="muted">{t('import.row', { row: w.row })}：</span>
-                {inLocale(w.message, locale)}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-      {summary.merged.length > 0 ? <RowSection title={t('import.merge')} rows={summary.merged} tone="info" column="target" /> : null}
-      {summary.updated.length > 0 ? <RowSection title={t('import.update')} rows={summary.updated} tone="info" column="target" /> : null}
-      {summary.nearDuplicates.length > 0 ? (
-        <RowSection title={t('import.nearDuplicates')} rows={summary.nearDuplicates} tone="warning" column="target" />
-      ) : null}
-      {summary.added.length > 0 ? <RowSection title={t('import.add')} rows={summary.added} tone="ok" column="level" /> : null}
-
-      {!summary.hasChanges ? <Notice tone="info">{t('import.nothing')}</Notice> : null}
-      {summary.needsSkip ? (
-        <label className="check-label">
-          <input type="checkbox" className="checkbox" checked={skipBad} onChange={(e) => onSkipBad(e.target.checked)} disabled={committing !== null} />
-          {t('import.skipBad', { count: c.reject + c.setsReject })}
-        </label>
-      ) : null}
-      {blocked ? <Notice tone="warn">{t('import.skipRequired')}</Notice> : null}
-
-      {committing ? (
-        <div className="stack-tight">
-          <div className="row-between small">
-            <span>{t('import.committing')}</span>
-            {committing.total > 0 ? <span className="muted">{t('import.progress', { done: committing.done, total: committing.total })}</span> : null}
-          </div>
-          <ProgressBar value={committing.share} label={t('import.committing')} />
-        </div>
-      ) : (
-        <div className="row">
-          <Button variant="primary" data-testid="import-confirm" disabled={blocked || !summary.hasChanges} onClick={onCommit}>
-            {t('import.confirm')}
-          </Button>
-          <Button onClick={onCancel}>{t('common.cancel')}</Button>
-        </div>
-      )}
-    </section>
-  );
-}
-
-function RowSection({
-  title,
-  rows,
-  tone,
-  open,
-  column,
-}: {
-  title: string;
-  rows: readonly SummaryRow[];
-  tone: string;
-  open?: boolean;
-  column: 'reason' | 'target' | 'level';
-}) {
-  const { t, locale } = useI18n();
-  const extraHeader = column === 'reason' ? t('import.col.reason') : column === 'target' ? t('import.col.target') : t('import.col.level');
-  const extra = (r: SummaryRow) =>
-    column === 'reason' ? r.reasons.map((m) => inLocale(m, locale)).join('；') : column === 'target' ? (r.target ?? '') : r.level;
-  const where = (r: SummaryRow) => t('import.row', { row: r.row, ...(r.index !== undefined ? { index: r.index } : {}) });
-  const columns: Column<SummaryRow>[] = [
-    { key: 'row', width: '120px', header: t('import.col.row'), render: where },
-    { key: 'name', width: 'minmax(0, 1.4fr)', header: t('import.col.name'), render: (r) => r.name, title: (r) => r.name },
-    { key: 'extra', width: 'minmax(0, 2fr)', header: extraHeader, render: extra, title: extra },
-  ];
-  return (
-    <details className={`details details-${tone}`} open={open}>
-      <summary>{`${title} (${rows.length})`}</summary>
-      {rows.length > PLAIN_TABLE_MAX ? (
-        <VirtualTable items={rows} columns={columns} rowHeight={36} height={320} getKey={rowKey} label={title} />
-      ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={title}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('import.col.row')}</th>
-                <th scope="col">{t('import.col.name')}</th>
-                <th scope="col">{extraHeader}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r, i) => (
-                <tr key={i}>
-                  <td className="nowrap">{where(r)}</td>
-                  <td>{r.name}</td>
-                  <td className={column === 'reason' ? 'reason' : 'muted'}>{extra(r)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </details>
   );
 }

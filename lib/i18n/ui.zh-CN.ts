@@ -325,6 +325,10 @@ export const uiZhCN = {
   'import.col.target': '对应的库中模板',
   'import.row': (p: { row: number; index?: number }) =>
     p.row === 0 ? '整个文件' : p.index !== undefined ? `第 ${p.row} 行第 ${p.index} 条` : `第 ${p.row} 行`,
+  'import.rowWarnings': (p: { count: number }) => `${p.count} 条提示`,
+  'import.lineWarnings': (p: { count: number }) => `未对应到指标的提示（${p.count} 条，按行）`,
+  'import.lineWarningsBeside': (p: { count: number }) => `另有 ${p.count} 条提示显示在对应指标的旁边。`,
+  'import.lineProject': (p: { project: string }) => `项目「${p.project}」`,
   'import.skipBad': (p: { count: number }) => `跳过 ${p.count} 条被拒绝的数据，只导入其余部分`,
   'import.skipRequired': '文件中有被拒绝的数据。请修正文件后重新导入，或勾选上面的选项跳过它们。',
   'import.confirm': '确认导入',

@@ -17,6 +17,17 @@ export interface SummaryRow {
   reasons: string[];
   /** The library template it merges into or replaces. */
   target?: string;
+  /** Warnings about this row (its own, and the importer's warnings of its source line that name it), shown beside it. */
+  warnings: string[];
+}
+
+/** A warning no listed row shows: about the file, a project line, or a line that became no row. */
+export interface LineWarning {
+  /** 1-based line; 0 = the file as a whole. */
+  row: number;
+  message: string;
+  /** The project (set) read from that line, when it is a project's line. */
+  project?: string;
 }
 
 export interface ImportSummary {
@@ -45,6 +56,8 @@ export interface ImportSummary {
   rejected: SummaryRow[];
   /** Warnings of rows and of the file (ignored columns, projects without indicators), by row. */
   warnings: Array<{ row: number; message: string }>;
+  /** The part of `warnings` that no listed row carries (they are listed under the preview, by line). */
+  lineWarnings: LineWarning[];
   /** Whether committing would write anything. */
   hasChanges: boolean;
   /** Rows or sets with errors: the commit must skip them (the library refuses otherwise). */
@@ -59,7 +72,20 @@ function toRow(r: PreviewRow, reasons: string[], target?: string): SummaryRow {
     level: [r.level1, r.level2].filter(Boolean).join(' / '),
     reasons,
     ...(target ? { target } : {}),
+    warnings: r.issues.filter((i) => i.severity === 'warning').map((i) => i.message),
   };
+}
+
+/**
+ * The row an importer's warning of line `row` concerns: the listed row of that line whose indicator the
+ * warning quotes (`指标「培训人次」…`), or the only row of a line that is no project's line (a declaration
+ * table prints one indicator a line). A warning about a project line (export tables print a project and
+ * its indicators on one line) that names none of them stays a line warning.
+ */
+function rowOfWarning(message: string, rows: readonly SummaryRow[], projectLine: boolean): SummaryRow | undefined {
+  const named = rows.find((r) => r.name !== '' && message.includes(`「${r.name}」`));
+  if (named) return named;
+  return rows.length === 1 && !projectLine ? rows[0] : undefined;
 }
 
 const errorsOf = (issues: readonly ImportIssue[]) => issues.filter((i) => i.severity === 'error').map((i) => i.message);
@@ -75,6 +101,7 @@ export function summariseImport(preview: ImportPreview): ImportSummary {
   const updated: SummaryRow[] = [];
   const rejected: SummaryRow[] = [];
   const warnings: Array<{ row: number; message: string }> = [];
+  const lineWarnings: LineWarning[] = [];
   for (const r of preview.rows) {
     for (const issue of r.issues) if (issue.severity === 'warning') warnings.push({ row: issue.row, message: issue.message });
     switch (r.status) {
@@ -97,13 +124,33 @@ export function summariseImport(preview: ImportPreview): ImportSummary {
         break;
     }
   }
+  const projectOf = new Map<number, string>();
+  for (const s of preview.sets) if (s.row > 0 && !projectOf.has(s.row)) projectOf.set(s.row, s.name);
+  const lineWarning = (row: number, message: string): LineWarning => {
+    const project = projectOf.get(row);
+    return { row, message, ...(project !== undefined ? { project } : {}) };
+  };
   for (const s of preview.sets) {
-    for (const issue of s.issues) if (issue.severity === 'warning') warnings.push({ row: issue.row, message: issue.message });
+    for (const issue of s.issues) {
+      if (issue.severity !== 'warning') continue;
+      warnings.push({ row: issue.row, message: issue.message });
+      lineWarnings.push(lineWarning(issue.row, issue.message));
+    }
     if (s.status === 'error') {
-      rejected.push({ row: s.row, name: s.name, level: '', reasons: errorsOf(s.issues) });
+      rejected.push({ row: s.row, name: s.name, level: '', reasons: errorsOf(s.issues), warnings: [] });
     }
   }
-  for (const note of preview.notes) warnings.push({ row: note.row, message: note.message });
+  const listed = new Map<number, SummaryRow[]>();
+  for (const r of [...added, ...nearDuplicates, ...merged, ...updated, ...rejected]) {
+    if (r.row > 0) listed.set(r.row, [...(listed.get(r.row) ?? []), r]);
+  }
+  for (const group of listed.values()) group.sort(byRow);
+  for (const note of preview.notes) {
+    warnings.push({ row: note.row, message: note.message });
+    const row = rowOfWarning(note.message, listed.get(note.row) ?? [], projectOf.has(note.row));
+    if (row) row.warnings.push(note.message);
+    else lineWarnings.push(lineWarning(note.row, note.message));
+  }
   const c = preview.counts;
   const counts = {
     rows: c.rows,
@@ -127,6 +174,7 @@ export function summariseImport(preview: ImportPreview): ImportSummary {
     updated: updated.sort(byRow),
     rejected: rejected.sort(byRow),
     warnings: warnings.sort(byRow),
+    lineWarnings: lineWarnings.sort(byRow),
     hasChanges: counts.add + counts.merge + counts.update + counts.setsAdd + counts.setsMerge + counts.setsUpdate > 0,
     needsSkip: c.error + c.sets.error > 0,
   };
@@ -137,4 +185,20 @@ export function importProgressShare(progress: { phase: 'writing' | 'indexing'; d
   if (!progress || progress.total <= 0) return 0;
   const part = Math.min(1, Math.max(0, progress.done / progress.total));
   return progress.phase === 'writing' ? part * 0.8 : 0.8 + part * 0.2;
+}
+
+/**
+ * A row's warning as shown beside the row: the half of the locale, without the file and line it starts
+ * with (`baiyun.txt 第 5 行（项目 第 2 个指标）` / `baiyun.txt row 5 (indicator 2 of 项目)`), which the
+ * row already shows.
+ */
+export function warningBesideRow(half: string, file: string, row: number): string {
+  for (const where of [`${file} 第 ${row} 行`, `${file} row ${row}`]) {
+    if (!half.startsWith(where)) continue;
+    let rest = half.slice(where.length);
+    rest = rest.replace(/^(（[^（）]*）| \([^()]*\))/, '');
+    rest = rest.replace(/^(：|: |, )/, '');
+    return rest.trim() === '' ? half : rest;
+  }
+  return half;
 }

@@ -6,7 +6,7 @@ import { batchFromSnapshot } from '../../../lib/library/import-batch';
 import { planImport } from '../../../lib/library/plan';
 import type { ImportPreview, PreviewRow } from '../../../lib/library/schemas';
 import { parseText } from '../../../lib/parse/index';
-import { importProgressShare, summariseImport } from '../../../lib/ui/import-summary';
+import { importProgressShare, summariseImport, warningBesideRow } from '../../../lib/ui/import-summary';
 
 const FIXTURE = join(__dirname, '../../fixtures/baiyun-perf-targets.txt');
 
@@ -61,6 +61,56 @@ describe('summariseImport over the seed fixture', () => {
     // Rows repeated inside the file already merged the first time.
     expect(again.counts.merge).toBe(summary.counts.add + summary.counts.merge);
     expect(again.merged.every((r) => r.target && templates.has(r.target))).toBe(true);
+  });
+});
+
+describe('summariseImport puts each warning beside the row it concerns', () => {
+  const snapshot = parseText(readFileSync(FIXTURE, 'utf8'), { file: 'baiyun.txt' });
+  const summary = summariseImport(seedPreview().preview);
+  const listed = [...summary.added, ...summary.nearDuplicates, ...summary.merged, ...summary.updated, ...summary.rejected];
+
+  it('an importer warning naming an indicator of its line goes beside that indicator', () => {
+    const w = snapshot.warnings.find((x) => x.message.startsWith('指标「造价审核」'))!;
+    const row = listed.find((r) => r.name === '造价审核' && r.row === w.line)!;
+    expect(row.warnings).toEqual([`baiyun.txt 第 ${w.line} 行：${w.message}`]);
+    expect(summary.lineWarnings.some((l) => l.message.includes('造价审核'))).toBe(false);
+  });
+
+  it('a warning of a project line that names no indicator is listed by line with the project', () => {
+    const stray = snapshot.warnings.find((x) => x.message.includes('不少数量指标'))!;
+    const project = snapshot.projects.find((p) => p.source?.line === stray.line)!;
+    expect(summary.lineWarnings).toContainEqual({ row: stray.line, message: `baiyun.txt 第 ${stray.line} 行：${stray.message}`, project: project.name });
+  });
+
+  it('loses no warning: the ones beside rows and the ones by line add up to all', () => {
+    const beside = listed.reduce((n, r) => n + r.warnings.length, 0);
+    expect(beside).toBeGreaterThan(5);
+    expect(beside + summary.lineWarnings.length).toBe(summary.warnings.length);
+    for (const r of listed) for (const w of r.warnings) expect(w).toContain(`第 ${r.row} 行`);
+  });
+
+  it('the only row of a declaration line takes the warnings of its line', () => {
+    const text = ['项目名称\t社区养老服务补助', '一级指标\t二级指标\t三级指标\t指标值', '产出指标\t效益指标\t培训人次\t≥280人次'].join('\n');
+    const batch = batchFromSnapshot(parseText(text, { file: 'd.txt' }), 'd.txt');
+    batch.notes.push({ severity: 'warning', row: 3, message: 'd.txt 第 3 行：二级指标与一级指标不相符' });
+    const s = summariseImport(planImport(batch, { templates: new Map(), sets: new Map() }, { now: 1, newId: () => 'x' }).preview);
+    const row = s.added.find((r) => r.name === '培训人次')!;
+    expect(row.warnings).toContain('d.txt 第 3 行：二级指标与一级指标不相符');
+    // Its own check (效益指标 is no 二级 of 产出指标) sits beside it too.
+    expect(row.warnings.some((w) => w.includes('二级指标'))).toBe(true);
+    expect(s.lineWarnings).toEqual([]);
+  });
+});
+
+describe('warningBesideRow', () => {
+  it.each([
+    ['f.txt 第 5 行：指标「A」重复', '指标「A」重复'],
+    ['f.txt 第 5 行（项目 第 2 个指标）「二级指标」：类别未识别', '「二级指标」：类别未识别'],
+    ['f.txt row 5 (indicator 2 of 项目), 二级指标: category not recognised', '二级指标: category not recognised'],
+    ['f.txt 第 7 行：别的行', 'f.txt 第 7 行：别的行'],
+    ['没有位置的提示', '没有位置的提示'],
+  ])('%s → %s', (half, shown) => {
+    expect(warningBesideRow(half, 'f.txt', 5)).toBe(shown);
   });
 });
 
@@ -121,6 +171,9 @@ describe('summariseImport by status', () => {
       { row: 3, message: 'w / w' },
     ]);
     expect(s.counts).toMatchObject({ add: 2, merge: 1, update: 1, unchanged: 1, reject: 1, setsReject: 1, warnings: 2 });
+    // The row's own warning sits beside it; the whole-file note is listed by line.
+    expect(s.added[0]!.warnings).toEqual(['w / w']);
+    expect(s.lineWarnings).toEqual([{ row: 0, message: '忽略了列「备注2」' }]);
   });
 
   it('has nothing to write when every row is unchanged', () => {
