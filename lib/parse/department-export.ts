@@ -44,12 +44,13 @@ import {
   headerLabel,
   isPlaceholderCell,
   scopeCell,
+  TITLE_RE,
   unitStatement,
 } from './declaration-vocab';
 import type { ParseOptions, SourceRow } from './index';
 
 /** What a department-export column holds: a project field or an indicator column. */
-type DeptRole = 'owner' | 'project' | 'total' | 'goal' | 'annualGoal' | ColumnRole;
+type DeptRole = 'owner' | 'project' | 'total' | 'fiscal' | 'special' | 'other' | 'goal' | 'annualGoal' | ColumnRole;
 
 interface DeptColumn {
   index: number;
@@ -74,6 +75,9 @@ const PROJECT_FIELDS: Partial<Record<HeaderField, DeptRole>> = {
   ownerImpl: 'owner',
   ownerFiler: 'owner',
   total: 'total',
+  fiscal: 'fiscal',
+  special: 'special',
+  other: 'other',
   goal: 'goal',
   annualGoal: 'annualGoal',
 };
@@ -107,7 +111,7 @@ function headerAt(rows: readonly SourceRow[], i: number): DeptHeader | undefined
     // The first column of a role wins (a repeated caption is read past).
     if (columns.some((x) => x.role === c.role && c.role !== 'value')) return;
     columns.push({ index, role: c.role, ...(c.scope ? { scope: c.scope } : {}) });
-    if (c.role === 'total' && c.unit) unit = c.unit;
+    if ((c.role === 'total' || c.role === 'fiscal' || c.role === 'special' || c.role === 'other') && c.unit) unit ??= c.unit;
   });
   const has = (role: DeptRole): boolean => columns.some((c) => c.role === role);
   if (!(has('project') && has('l1') && has('l2') && has('name'))) return undefined;
@@ -262,6 +266,9 @@ function parse(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnap
   const hasDirectionColumn = header.columns.some((c) => c.role === 'direction');
   const indicatorCol = new Set(header.columns.filter((c) => ['l1', 'l2', 'name', 'value'].includes(c.role)).map((c) => c.index));
   const firstIndicatorIndex = Math.min(...[...indicatorCol]);
+  const projectCol = header.columns.find((c) => c.role === 'project')!.index;
+  const ownerCol = header.columns.find((c) => c.role === 'owner')?.index;
+  const partColumns = header.columns.filter((c) => c.role === 'fiscal' || c.role === 'special' || c.role === 'other');
 
   let owner = '';
   let current: Project | undefined;
@@ -269,11 +276,22 @@ function parse(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnap
   let lastL2 = '';
   let inFooter = false;
 
-  for (const row of rows.slice(header.end)) {
+  for (let r = header.end; r < rows.length; r++) {
+    const row = rows[r]!;
     if (row.cells.every((c) => c.trim() === '')) continue;
     if (inFooter || isFooterRow(row)) {
       inFooter = true;
       trace?.mark(row.line, 'footer', '页脚:签字 / 审核 / 日期');
+      continue;
+    }
+    // A header repeated at a page break, a page title or 金额单位 line between rows.
+    if (headerAt(rows, r) !== undefined) {
+      trace?.mark(row.line, 'header', '重复的表头');
+      continue;
+    }
+    const single = [...new Set(row.cells.map((c) => c.trim()).filter((c) => c !== ''))];
+    if (single.length === 1 && (unitStatement(single[0]!) || TITLE_RE.test(single[0]!))) {
+      trace?.mark(row.line, 'title', '表中的标题 / 金额单位行');
       continue;
     }
     const cells = align(row.cells, header, profile);
@@ -283,19 +301,20 @@ function parse(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnap
     });
 
     if (!hasIndicator) {
-      // Subtotal (code-name + amount), 合计, or a project printed without indicators.
+      // Subtotal (code-name + amount), 合计, a unit heading, or a project printed without indicators.
+      // Merged cells read from HTML/XLSX repeat their text, so a label counts once however many cells it fills.
       const filled = cells.map((c, index) => ({ text: c.trim(), index })).filter((c) => c.text !== '');
       const amounts = filled.filter((c) => parseMoney(c.text).ok);
-      const labels = filled.filter((c) => !parseMoney(c.text).ok);
-      const label = labels[0]?.text ?? '';
-      const projectCol = header.columns.find((c) => c.role === 'project')!.index;
-      const asProject = labels.length >= 1 && labels[0]!.index === projectCol && !CODE_NAME_RE.test(label);
-      if (amounts.length === 1 && labels.length === 1 && GRAND_TOTAL_RE.test(label.replace(/\s+/g, ''))) {
+      const labelTexts = [...new Set(filled.filter((c) => !parseMoney(c.text).ok).map((c) => c.text))];
+      const label = labelTexts[0] ?? '';
+      const labelAt = filled.find((c) => c.text === label)?.index;
+      const asProject = labelAt === projectCol && !CODE_NAME_RE.test(label);
+      if (amounts.length >= 1 && labelTexts.length === 1 && GRAND_TOTAL_RE.test(label.replace(/\s+/g, ''))) {
         total = money(amounts[0]!.text, row.line);
         trace?.mark(row.line, 'subtotal', '合计');
         continue;
       }
-      if (amounts.length === 1 && labels.length === 1 && !asProject && amounts[0]!.index < firstIndicatorIndex) {
+      if (amounts.length >= 1 && labelTexts.length === 1 && !asProject && amounts[0]!.index < firstIndicatorIndex) {
         const amount = money(amounts[0]!.text, row.line) ?? '0.00';
         units.push({
           name: cleanLabel(label),
@@ -303,6 +322,12 @@ function parse(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnap
           source: { line: row.line, ...(file ? { file } : {}) },
         });
         trace?.mark(row.line, 'subtotal', '单位小计');
+        continue;
+      }
+      if (amounts.length === 0 && labelTexts.length === 1 && labelAt === ownerCol && ownerCol !== undefined) {
+        // A unit heading over its projects: the owner of the rows below.
+        owner = cleanLabel(label);
+        trace?.mark(row.line, 'title', '单位名称行');
         continue;
       }
     }
@@ -320,12 +345,17 @@ function parse(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnap
         if (read === null) warnings.push({ line: row.line, message: `预算数无法读取:${totalCell} / budget amount cannot be read` });
         amount = read ?? totalCell;
       }
+      const part = (role: DeptRole): string => {
+        const text = cellOf(cells, header, role);
+        if (text === '') return '0.00';
+        return money(text, row.line) ?? text;
+      };
       const goal = collapseSpaces(cellOf(cells, header, 'goal'));
       const annualGoal = collapseSpaces(cellOf(cells, header, 'annualGoal'));
       current = {
         name,
         owner,
-        amounts: { total: amount, fiscal: '0.00', specialAccount: '0.00', other: '0.00' },
+        amounts: { total: amount, fiscal: part('fiscal'), specialAccount: part('special'), other: part('other') },
         goal: goal !== '' ? goal : annualGoal,
         ...(goal !== '' && annualGoal !== '' ? { annualGoal } : {}),
         indicators: [],
@@ -366,7 +396,7 @@ function parse(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnap
     trace?.mark(row.line, 'indicator');
   }
 
-  if (projects.length > 0 && projects.every((p) => p.amounts.fiscal === '0.00' && p.amounts.total !== '0.00')) {
+  if (projects.length > 0 && partColumns.length === 0) {
     warnings.push({
       line: rows[header.start]!.line,
       message: '表中只列预算数,未列财政拨款/其他资金 / only the budget total is printed, not its parts (财政拨款 / 其他资金)',

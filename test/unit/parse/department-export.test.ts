@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { FormSnapshot } from '@/lib/domain';
-import { parseRows, parseText, ReadingTrace } from '@/lib/parse';
+import { parseFileBytes, parseRows, parseText, ReadingTrace } from '@/lib/parse';
 import { parseDepartmentRows } from '@/lib/parse/department-export';
 import { parseCsv } from '@/lib/parse/read-file';
 
@@ -81,6 +81,68 @@ describe('department export: CSV in 元 with a subtotal and a footer', () => {
 
   it('gives no guess warning where symbol and direction are printed', () => {
     expect(s.warnings.filter((w) => /没有计算符号/.test(w.message))).toEqual([]);
+  });
+
+  it('says once that only the budget total is printed, not its parts', () => {
+    expect(s.warnings.filter((w) => /只列预算数/.test(w.message))).toEqual([{ line: 3, message: expect.stringContaining('财政拨款') }]);
+  });
+});
+
+describe('department export: a web page table with rowspan / colspan (cells repeated by the reader)', () => {
+  const html = `<html><body>
+    <p>部门预算项目绩效目标申报表(2023年度)</p><p>金额单位:元</p>
+    <table>
+      <tr><td>单位名称</td><td>项目名称</td><td>预算数</td><td>年度目标</td><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标性质</td><td>指标值</td><td>度量单位</td><td>权重</td><td>指标方向性</td></tr>
+      <tr><td colspan="2">820-某镇部门</td><td>1,000,000.00</td><td colspan="9"></td></tr>
+      <tr><td rowspan="3">820001-某镇人民政府</td><td rowspan="2">村级运转经费</td><td rowspan="2">600,000.00</td><td rowspan="2">保障村级运转</td>
+          <td>产出指标</td><td>数量指标</td><td>村数量</td><td>=</td><td>11</td><td>个</td><td>50</td><td>正向指标</td></tr>
+      <tr><td>满意度指标</td><td>服务对象满意度指标</td><td>群众满意度</td><td>≥</td><td>95</td><td>%</td><td>50</td><td>正向指标</td></tr>
+      <tr><td>环境整治经费</td><td>400,000.00</td><td>整治村容</td><td>效益指标</td><td>生态效益指标</td><td>垃圾清运率</td><td>≥</td><td>95</td><td>%</td><td>100</td><td>正向指标</td></tr>
+    </table>
+    <p>单位负责人签字:</p>
+  </body></html>`;
+
+  it('reads one project per project name, the subtotal as a unit, and no footer indicator', async () => {
+    const s = await parseFileBytes(new TextEncoder().encode(html), 'dept.html');
+    expect(s.layout).toBe('department-export');
+    expect(s.units.map((u) => [u.name, u.amounts.total])).toEqual([['820-某镇部门', '100.00']]);
+    expect(s.projects.map((p) => [p.name, p.owner, p.amounts.total, p.goal, p.indicators.map((i) => i.name)])).toEqual([
+      ['村级运转经费', '820001-某镇人民政府', '60.00', '保障村级运转', ['村数量', '群众满意度']],
+      ['环境整治经费', '820001-某镇人民政府', '40.00', '整治村容', ['垃圾清运率']],
+    ]);
+  });
+});
+
+describe('department export: money parts, both value sets, repeated headers and unit headings', () => {
+  const csv = [
+    '单位名称,项目名称,资金总额,财政拨款,其他资金,绩效目标,一级指标,二级指标,三级指标,实施期指标值,年度指标值,计量单位',
+    '某市教育局,,,,,,,,,,,',
+    ',校舍维修,100,80,20,完成校舍维修,产出指标,数量指标,维修面积,≥5000,≥2000,平方米',
+    '单位名称,项目名称,资金总额,财政拨款,其他资金,绩效目标,一级指标,二级指标,三级指标,实施期指标值,年度指标值,计量单位',
+    ',,,,,,满意度指标,服务对象满意度指标,师生满意度,≥90%,≥90%,',
+  ].join('\n');
+  const trace = new ReadingTrace();
+  const s = read(csv, trace);
+
+  it('reads 财政拨款 and 其他资金 beside the total, and says nothing about missing parts', () => {
+    expect(s.projects[0]!.amounts).toEqual({ total: '100.00', fiscal: '80.00', specialAccount: '0.00', other: '20.00' });
+    expect(s.warnings.filter((w) => /只列预算数/.test(w.message))).toEqual([]);
+  });
+
+  it('fills both sets from 实施期 and 年度 value columns', () => {
+    const p = s.projects[0]!;
+    expect(p.sets).toEqual({ period: true, annual: true });
+    expect(p.indicators.map((i) => [i.name, i.period?.value, i.annual?.value, i.annual?.unit])).toEqual([
+      ['维修面积', '5000', '2000', '平方米'],
+      ['师生满意度', '90', '90', '%'],
+    ]);
+  });
+
+  it('takes a unit heading row for the owner and reads past a repeated header', () => {
+    expect(s.projects).toHaveLength(1);
+    expect(s.projects[0]!.owner).toBe('某市教育局');
+    expect(trace.marks).toContainEqual({ line: 4, kind: 'header', note: '重复的表头' });
+    expect(trace.marks).toContainEqual({ line: 2, kind: 'title', note: '单位名称行' });
   });
 });
 
