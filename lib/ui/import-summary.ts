@@ -76,6 +76,8 @@ function toRow(r: PreviewRow, reasons: string[], target?: string): SummaryRow {
   };
 }
 
+const UNNAMED = '(无名称)';
+
 /**
  * The row an importer's warning of line `row` concerns: the listed row of that line whose indicator the
  * warning quotes (`指标「培训人次」…`), or the only row of a line that is no project's line (a declaration
@@ -83,7 +85,8 @@ function toRow(r: PreviewRow, reasons: string[], target?: string): SummaryRow {
  * its indicators on one line) that names none of them stays a line warning.
  */
 function rowOfWarning(message: string, rows: readonly SummaryRow[], projectLine: boolean): SummaryRow | undefined {
-  const named = rows.find((r) => r.name !== '' && message.includes(`「${r.name}」`));
+  // The importers write an unnamed indicator as 「(无名称)」.
+  const named = rows.find((r) => message.includes(`「${r.name || UNNAMED}」`));
   if (named) return named;
   return rows.length === 1 && !projectLine ? rows[0] : undefined;
 }

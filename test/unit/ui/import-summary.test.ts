@@ -76,6 +76,12 @@ describe('summariseImport puts each warning beside the row it concerns', () => {
     expect(summary.lineWarnings.some((l) => l.message.includes('造价审核'))).toBe(false);
   });
 
+  it('a warning about an unnamed indicator goes beside the unnamed row of its line (the importers write it 「(无名称)」)', () => {
+    const w = snapshot.warnings.find((x) => x.message.startsWith('指标「(无名称)」'))!;
+    const row = summary.rejected.find((r) => r.name === '' && r.row === w.line)!;
+    expect(row.warnings).toContain(`baiyun.txt 第 ${w.line} 行：${w.message}`);
+  });
+
   it('a warning of a project line that names no indicator is listed by line with the project', () => {
     const stray = snapshot.warnings.find((x) => x.message.includes('不少数量指标'))!;
     const project = snapshot.projects.find((p) => p.source?.line === stray.line)!;
