@@ -10,6 +10,8 @@ import { looksLikeExportTable, parseExportRows, splitTabbedRows } from './export
 import { decodeText, parseCsv, readXlsxRows } from './read-file';
 import { readHtmlRows } from './read-html';
 import { textToRows } from './text-grid';
+import { flatTextToRows, looksFlattened } from './flat-text';
+import { DEFAULT_PROFILE } from '../domain';
 import type { ReadingTrace } from './trace';
 import { parseDepartmentRows } from './department-export';
 
@@ -61,6 +63,16 @@ export function parseRows(rows: readonly SourceRow[], options: ParseOptions = {}
 
 /** Parses pasted or saved text of any supported layout. Throws InputError when nothing is recognisable. */
 export function parseText(text: string, options: ParseOptions = {}): FormSnapshot {
+  // Text flattened out of a Word or PDF preview: cells run together, cut by the taxonomy's vocabulary.
+  const profile = options.profile ?? DEFAULT_PROFILE;
+  if (looksFlattened(text, profile)) {
+    const flat = flatTextToRows(text, profile);
+    options.trace?.setRows(flat.rows);
+    const snapshot = flat.rows.length > 0 ? parseDeclarationRows(flat.rows, options) : null;
+    if (snapshot && snapshot.projects.some((p) => p.indicators.length > 0)) {
+      return { ...snapshot, warnings: [...flat.warnings, ...snapshot.warnings].sort((a, b) => a.line - b.line), layout: 'flattened' };
+    }
+  }
   const tabbed = splitTabbedRows(text);
   const nonEmpty = tabbed.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (nonEmpty.length > 0 && looksLikeExportTable(nonEmpty) && !parseDepartmentRows.recognises(tabbed)) {

@@ -4,7 +4,7 @@
  * weight, and the sign, number and unit of each value, or the absence of a value); every indicator the
  * importer invented costs a point too. Footer lines read as indicators are counted apart.
  */
-import type { FormSnapshot, Indicator, IndicatorValue, Project } from '@/lib/domain';
+import { DEFAULT_PROFILE, findLevel1, findLevel2, type FormSnapshot, type Indicator, type IndicatorValue, type Project } from '@/lib/domain';
 import { toHalfWidth } from '@/lib/domain/text';
 import type { Golden, GoldenIndicator, GoldenValue } from '../fixtures/real/golden';
 
@@ -56,17 +56,28 @@ export const FOOTER_NAME_RE = /审核意见|盖章|填表人|填报人|联系电
 function valueFields(set: 'period' | 'annual', golden: GoldenValue | null, read: IndicatorValue | null): [string, string, string][] {
   if (golden === null) return [[set, '∅', read === null ? '∅' : read.raw || `${read.symbol ?? ''}${read.value ?? ''}${read.unit}`]];
   if (read === null) return [[`${set}.symbol`, golden.symbol ?? '∅', '∅'], [`${set}.value`, normDecimal(golden.value), '∅'], [`${set}.unit`, golden.unit, '∅']];
+  // A number printed without a sign: the golden leaves the sign empty, the importer reads it as ＝.
+  const goldenSymbol = golden.symbol ?? (golden.value !== null ? '＝' : '∅');
   return [
-    [`${set}.symbol`, golden.symbol ?? '∅', read.symbol ?? '∅'],
+    [`${set}.symbol`, goldenSymbol, read.symbol ?? '∅'],
     [`${set}.value`, normDecimal(golden.value), normDecimal(read.value)],
     [`${set}.unit`, normUnit(golden.unit), normUnit(read.unit)],
   ];
 }
 
+/** A category as the taxonomy names it (`社会效益指标` and `社会效益` are one 二级), else as printed. */
+function level1Key(text: string): string {
+  return normName(findLevel1(DEFAULT_PROFILE, text)?.name ?? text);
+}
+
+function level2Key(text: string): string {
+  return normName(findLevel2(DEFAULT_PROFILE, text)?.level2.name ?? text);
+}
+
 function indicatorFields(golden: GoldenIndicator, read: Indicator | undefined): [string, string, string][] {
   const fields: [string, string, string][] = [
-    ['level1', normName(golden.level1), normName(read?.level1 ?? '∅')],
-    ['level2', normName(golden.level2), normName(read?.level2 ?? '∅')],
+    ['level1', level1Key(golden.level1), read ? level1Key(read.level1) : '∅'],
+    ['level2', level2Key(golden.level2), read ? level2Key(read.level2) : '∅'],
     ['name', normName(golden.name), normName(read?.name ?? '∅')],
     ...valueFields('period', golden.period, read ? read.period : null),
     ...valueFields('annual', golden.annual, read ? read.annual : null),
@@ -85,7 +96,7 @@ function matchIndicators(golden: readonly GoldenIndicator[], read: readonly Indi
     return read[j];
   };
   const out: (Indicator | undefined)[] = golden.map((g, i) =>
-    pick(i, (r) => normName(r.name) === normName(g.name) && normName(r.level2) === normName(g.level2)),
+    pick(i, (r) => normName(r.name) === normName(g.name) && level2Key(r.level2) === level2Key(g.level2)),
   );
   golden.forEach((g, i) => {
     out[i] ??= pick(i, (r) => normName(r.name) === normName(g.name));
