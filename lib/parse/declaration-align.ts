@@ -8,9 +8,9 @@
  * linear in the number of cells (times the number of columns). With `newRows`, the pass may also start a
  * new row at a category or name column, which segments a one-cell-per-line stream into rows.
  */
-import { findLevel1, findLevel2, normaliseSymbol, parseCategoryLabel, splitValue, type TaxonomyProfile } from '../domain';
+import { findLevel1, findLevel2, normaliseSymbol, parseCategoryLabel, PROFILES, splitValue, type TaxonomyProfile } from '../domain';
 import { toHalfWidth } from '../domain/text';
-import { type ColumnRole, directionOf, groupLabel, isPlaceholderCell } from './declaration-vocab';
+import { categoryText, type ColumnRole, directionOf, groupLabel, isPlaceholderCell } from './declaration-vocab';
 
 /** A column of the indicator table as the parser uses it. */
 export interface Slot {
@@ -54,6 +54,26 @@ export function isValueLike(text: string): boolean {
 /** 一级 / 二级 by name (`1-产出指标`, `数量`); a bare code (`24`) is a number here, not a category. */
 function level1Of(profile: TaxonomyProfile, text: string): boolean {
   return parseCategoryLabel(text).name !== undefined && findLevel1(profile, text) !== undefined;
+}
+
+/**
+ * A 一级 of another layout than the profile's: the 2021 central template made 成本指标 a 一级 (经济成本 /
+ * 社会成本 / 生态环境成本 under it), which older layouts list as a 二级 of 产出. Fits 一级 where the
+ * row's positions say so, less well than a 二级 of the profile elsewhere.
+ */
+function otherLayoutLevel1(profile: TaxonomyProfile, text: string): boolean {
+  return (
+    parseCategoryLabel(text).name !== undefined &&
+    PROFILES.some((p) => p !== profile && findLevel1(p, text) !== undefined)
+  );
+}
+
+/** A 二级 of another layout than the profile's (`经济成本指标` of the 2021 central template). */
+function otherLayoutLevel2(profile: TaxonomyProfile, text: string): boolean {
+  return (
+    parseCategoryLabel(text).name !== undefined &&
+    PROFILES.some((p) => p !== profile && findLevel2(p, text) !== undefined && findLevel1(profile, text) === undefined)
+  );
 }
 
 function level2Of(profile: TaxonomyProfile, text: string): boolean {
@@ -103,15 +123,21 @@ function computeFit(profile: TaxonomyProfile, text: string, role: ColumnRole): n
   const t = text.trim();
   if (t === '') return 0;
   switch (role) {
-    case 'l1':
-      if (level1Of(profile, t)) return 6;
-      return looksLikeLevel2(t) && !level2Of(profile, t) ? 1 : NEG;
-    case 'l2':
-      if (level2Of(profile, t)) return 6;
-      if (level1Of(profile, t)) return 2;
-      if (looksLikeLevel2(t)) return 1.5;
+    case 'l1': {
+      const c = categoryText(t);
+      if (level1Of(profile, c)) return 6;
+      if (otherLayoutLevel1(profile, c)) return 3;
+      return looksLikeLevel2(c) && !level2Of(profile, c) ? 1 : NEG;
+    }
+    case 'l2': {
+      const c = categoryText(t);
+      if (level2Of(profile, c)) return 6;
+      if (level1Of(profile, c)) return 2;
+      if (otherLayoutLevel2(profile, c)) return 4;
+      if (looksLikeLevel2(c)) return 1.5;
       // A 二级 the profile does not know (`服务质量`): possible where the position says so.
-      return t.length <= 12 && !/\d/.test(t) && !isValueLike(t) ? 0 : NEG;
+      return c.length <= 12 && !/\d/.test(c) && !isValueLike(c) ? 0 : NEG;
+    }
     case 'name': {
       if (isCategory(profile, t)) return -2;
       if (isPlaceholderCell(t)) return 0.2;
@@ -123,17 +149,24 @@ function computeFit(profile: TaxonomyProfile, text: string, role: ColumnRole): n
       if (isCategory(profile, t)) return NEG;
       if (isValueLike(t)) return 3;
       return t.length <= 20 ? 1 : 0.3;
+    // 指标性质 / 指标方向 columns are printed with their contents swapped (Inner Mongolia's template:
+    // 指标性质 = 正向/反向, 指标方向 = `=`): each column also takes the other's words, a little less well.
     case 'symbol':
-      return normaliseSymbol(t) !== null ? 4 : NEG;
+      if (normaliseSymbol(t) !== null) return 4;
+      return directionOf(t) ? 3 : NEG;
     case 'unit':
       if (UNIT_RE.test(toHalfWidth(t))) return 3;
-      return t.length <= 4 && !/\d/.test(t) && !isCategory(profile, t) ? 0.5 : NEG;
+      if (t.length <= 4 && !/\d/.test(t) && !isCategory(profile, t)) return 0.5;
+      // A number in the unit column (a spreadsheet cell formatted as a number, `44,561`): only where the
+      // row's positions say so.
+      return /^\d[\d,.]*$/.test(toHalfWidth(t)) && t.length <= 12 ? -1 : NEG;
     case 'weight': {
       const n = toHalfWidth(t).replace(/\s/g, '').replace(/(%|分)$/, '');
       return /^\d+(\.\d+)?$/.test(n) && Number(n) <= 100 ? 3 : NEG;
     }
     case 'direction':
-      return directionOf(t) ? 4 : NEG;
+      if (directionOf(t)) return 4;
+      return normaliseSymbol(t) !== null ? 3 : NEG;
     case 'previous':
     case 'actual':
       return isValueLike(t) ? 1.5 : 0.5;

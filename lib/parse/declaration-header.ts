@@ -61,6 +61,12 @@ type Cell = { kind: 'label'; cell: LabelCell } | { kind: 'value'; cell: ValueCel
 const MONEY_FIELDS = new Set<HeaderField>(['total', 'fiscal', 'special', 'other']);
 const TEXT_FIELDS = new Set<HeaderField>(['goal', 'annualGoal', 'goalExpected']);
 
+/**
+ * Captions printed around a title, never goal text: the budget year (`(2021年度)`, `2020年度)` with a
+ * bracket lost), an attachment number (`附表1`, `附件:`).
+ */
+const CAPTION_RE = /^[(]?\s*\d{4}\s*年度?\s*[)]?$|^附(表|件)\s*\d*\s*[:]?$/;
+
 /** Collects header entries from rows; see the module note for the arrangements read. */
 class HeaderReader {
   readonly entries: HeaderEntry[] = [];
@@ -204,13 +210,13 @@ class HeaderReader {
     if (TITLE_RE.test(cleanLabel(values.map((v) => v.text).join(' ')))) return;
     // Set labels over the indicator table (`绩效指标 | 中期指标 | 年度指标`) are not goal text.
     if (values.every((v) => groupLabel(v.text) || scopeCell(v.text))) return;
-    const texts = values.map((v) => v.text).filter((t) => !TITLE_RE.test(t));
+    const texts = values.map((v) => v.text).filter((t) => !TITLE_RE.test(t) && !CAPTION_RE.test(toHalfWidth(t).trim()));
     if (texts.length === 0) return;
     if (this.lastText) {
       this.lastText.value = `${this.lastText.value} ${cleanLabel(texts.join(' '))}`.trim();
       return;
     }
-    if (values.length >= 2) {
+    if (texts.length >= 2) {
       this.warnings.push({
         line: values[0]!.line,
         message: `表头区这一行无法归属:${collapseSpaces(texts.join(' | ')).slice(0, 60)} / could not place this header row`,
@@ -338,7 +344,10 @@ function readAmount(
     }
   }
   if (!parsed.ok) return parsed.reason === 'empty' ? { ok: true, text: '0.00' } : { ok: false, text: entry.value.trim() };
-  const unit: MoneyUnit = /万元\s*$/.test(body) ? '万元' : /元\s*$/.test(body) ? '元' : (entry.unit ?? fallbackUnit);
+  // `250万`: a bare 万 after the number is 万元 whatever the table's stated unit.
+  const unit: MoneyUnit = /万元?\s*$/.test(body) || /^\d[\d,.\s]*万\s*$/.test(raw)
+    ? '万元'
+    : /元\s*$/.test(body) ? '元' : (entry.unit ?? fallbackUnit);
   const value: Decimal = unit === '元' ? yuanToWanyuan(parsed.value) : parsed.value;
   return { ok: true, text: formatMoney(trimScale(value)) };
 }

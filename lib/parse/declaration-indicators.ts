@@ -26,8 +26,9 @@ import {
   type TaxonomyProfile,
 } from '../domain';
 import { toHalfWidth } from '../domain/text';
-import { type AlignCell, type AlignedRow, alignCells, fitScore, type Slot } from './declaration-align';
+import { type AlignCell, type AlignedRow, alignCells, fitScore, isValueLike, type Slot } from './declaration-align';
 import {
+  categoryText,
   type ColumnHeader,
   type Scope,
   columnHeader,
@@ -36,6 +37,7 @@ import {
   headerLabel,
   isFooterRow,
   isPlaceholderCell,
+  nameTemplateHint,
   NOTE_RE,
   scopeCell,
   TITLE_RE,
@@ -288,13 +290,15 @@ function rawRow(aligned: AlignedRow, columns: readonly Column[]): RawRow {
     if (text === '') continue;
     const g = groups[column.group]!;
     switch (column.role) {
-      case 'l1':
-        // One 一级 column serves every group.
-        for (const each of groups) each.l1 ??= text;
-        g.l1 = text;
+      case 'l1': {
+        // One 一级 column serves every group; a score range beside the label (`成本指标(0-20)分`) is not its name.
+        const l1 = categoryText(text);
+        for (const each of groups) each.l1 ??= l1;
+        g.l1 = l1;
         break;
+      }
       case 'l2':
-        g.l2 = text;
+        g.l2 = categoryText(text);
         break;
       case 'name':
         g.name = g.name ? `${g.name}${text}` : text;
@@ -303,7 +307,9 @@ function rawRow(aligned: AlignedRow, columns: readonly Column[]): RawRow {
         g.values.push({ scope: column.scope ?? 'annual', text });
         break;
       case 'symbol':
-        g.symbol = text;
+        // A 正向/反向 in the 指标性质 column (columns printed swapped): the direction, not a sign.
+        if (directionOf(text) && normaliseSymbol(text) === null) g.direction ??= text;
+        else g.symbol = text;
         break;
       case 'unit':
         g.unit = text;
@@ -312,7 +318,9 @@ function rawRow(aligned: AlignedRow, columns: readonly Column[]): RawRow {
         g.weight = text;
         break;
       case 'direction':
-        g.direction = text;
+        // `=` / `≥` in the 指标方向 column (columns printed swapped): the sign.
+        if (!directionOf(text) && normaliseSymbol(text) !== null) g.symbol ??= text;
+        else g.direction = text;
         break;
       case 'explanation':
         g.explanation.push(text);
@@ -458,6 +466,29 @@ function carryLabels(
 const EXPLICIT_SYMBOL_RE =
   /[<>=≥≤≧≦＜＞＝]|不少于|不低于|不小于|不超过|不高于|不大于|大于|小于|等于|高于|低于|超过|少于|多于|至少|最少|最多|以上|以下|以内|之内|达到/;
 
+/** A 计量单位 cell holding only a number (`44,561`). */
+const NUMERIC_UNIT_RE = /^\d[\d,.]*$/;
+
+/**
+ * A number in the 计量单位 column is a spreadsheet artefact: usually a date typed into a cell formatted as a
+ * number, which Excel shows as its serial (`44,561` = 2021-12-31). Said with the date it stands for.
+ */
+function numericUnitWarning(line: number, name: string, unit: string): ImportWarning | undefined {
+  const t = toHalfWidth(unit).trim();
+  if (!NUMERIC_UNIT_RE.test(t)) return undefined;
+  const serial = Number(t.replace(/,/g, ''));
+  const date =
+    Number.isInteger(serial) && serial > 20000 && serial < 80000
+      ? new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10)
+      : undefined;
+  return {
+    line,
+    message:
+      `「${name}」的计量单位是数字「${unit}」${date ? `,可能是表格把日期 ${date} 存成了序列号` : ''},已照原样保留,请核对 / ` +
+      `the unit of「${name}」is a number「${unit}」${date ? ` (possibly the date ${date} stored as a spreadsheet serial)` : ''}; kept as printed — please review`,
+  };
+}
+
 /** Builds one value from the value cell and the 计算符号 / 度量单位 / 指标方向性 columns beside it. */
 export function buildValue(
   valueText: string,
@@ -479,8 +510,12 @@ export function buildValue(
   const unitCell = unitText?.trim() ?? '';
   let v = splitValue(composed);
   if (unitCell !== '' && v.value !== null && v.unit === '') {
-    composed = `${composed}${unitCell}`;
-    v = splitValue(composed);
+    // A number in the 计量单位 cell (see numericUnitWarning) is kept as printed, never glued to the value.
+    if (NUMERIC_UNIT_RE.test(toHalfWidth(unitCell))) v = { ...v, unit: unitCell };
+    else {
+      composed = `${composed}${unitCell}`;
+      v = splitValue(composed);
+    }
   }
   // 指标方向性 gives the comparison a bare number leaves out: 正向 = at least, 反向 = at most.
   if (!explicit && !useColumn && v.symbol === '＝' && v.value !== null && directionText) {
@@ -554,6 +589,7 @@ export function readIndicatorBlock(
   const groupCount = Math.max(1, ...header.columns.map((c) => c.group + 1));
   const items: { row: RawRow; group: number; item: BlockItem; order: number }[] = [];
   let centredWarned = false;
+  const hintsDropped: { line: number; hint: string }[] = [];
   let firstGroupL2: (string | undefined)[] = [];
   for (let g = 0; g < groupCount; g++) {
     const groups = raw.map((r) => r.groups[g]!);
@@ -592,8 +628,12 @@ export function readIndicatorBlock(
     raw.forEach((row, r) => {
       const x = groups[r]!;
       // Side-by-side groups: the 年度 group may leave the name it shares with the 长期 group blank.
-      const name = x.name || (g > 0 ? row.groups[0]!.name : '');
+      const printedName = x.name || (g > 0 ? row.groups[0]!.name : '');
+      // Template hints (`(≥**人)`) and the core-indicator `*` are not part of the name.
+      const hinted = nameTemplateHint(printedName);
+      const name = hinted.name;
       const values = x.values.filter((v) => !isPlaceholderCell(v.text) || /\*/.test(v.text));
+      if (hinted.hint !== undefined && values.length > 0) hintsDropped.push({ line: row.line, hint: hinted.hint });
       // Placeholder rows (a 二级 with no indicator, `……`) give no indicator.
       if ((name === '' || isPlaceholderCell(name)) && values.length === 0) return;
       const l1Text = l1.filled[r];
@@ -610,7 +650,21 @@ export function readIndicatorBlock(
         });
       }
       // `培训人次280人次`, `重点建设工程安排数量 2` with the value cell empty: the value was typed into the name.
-      const inline = values.length === 0 && (hasPeriod || hasAnnual) ? splitNameValue(name) : undefined;
+      // With no value cell, a template hint left in the name is the (unfilled) value.
+      const inline =
+        values.length === 0 && (hasPeriod || hasAnnual)
+          ? hinted.hint !== undefined
+            ? { name, value: hinted.hint }
+            : splitNameValue(name)
+          : undefined;
+      // `…质量达标率100%` beside a filled 指标值 `>=98%`: the figure in the name is the template's or a stale one.
+      const staleInName = values.some((v) => isValueLike(v.text)) ? splitNameValue(name) : undefined;
+      if (staleInName) {
+        warnings.push({
+          line: row.line,
+          message: `指标名称末尾的「${staleInName.value}」不是名称的一部分,已去掉;指标值取指标值栏的「${values[0]!.text}」,请核对 / the figure「${staleInName.value}」at the end of the name was dropped; the value is taken from the value column「${values[0]!.text}」— please review`,
+        });
+      }
       if (inline) {
         warnings.push({
           line: row.line,
@@ -620,8 +674,8 @@ export function readIndicatorBlock(
       const inlineScope: Scope | undefined = inline ? (hasAnnual ? 'annual' : 'period') : undefined;
       const valueOf = (scope: 'period' | 'annual'): IndicatorValue | null => {
         const cell = x.values.find((v) => v.scope === scope || v.scope === 'both');
-        if (!cell && inline && inlineScope === scope) return buildValue(inline.value, x.symbol, x.unit, x.direction);
-        const value = cell ? buildValue(cell.text, x.symbol, x.unit, x.direction) : null;
+        const text = cell?.text ?? (inline && inlineScope === scope ? inline.value : undefined);
+        const value = text !== undefined ? buildValue(text, x.symbol, x.unit, x.direction) : null;
         if (value?.problem === 'number-unreadable' && value.value === null && /[*＊×_＿?？]/.test(value.raw)) {
           warnings.push({
             line: row.line,
@@ -630,13 +684,15 @@ export function readIndicatorBlock(
         }
         return value;
       };
+      const numericUnit = x.unit !== undefined ? numericUnitWarning(row.line, name, x.unit) : undefined;
+      if (numericUnit) warnings.push(numericUnit);
       const previous = options.selfEvaluation ? (x.actual ?? x.previous) : x.previous;
       const remark = [...x.remark, ...(x.previousTarget ? [`上年指标值:${x.previousTarget}`] : [])].join(' ');
       const weight = options.selfEvaluation ? undefined : readWeight(x.weight);
       const indicator: Indicator = {
         level1,
         level2,
-        name: cleanLabel(inline?.name ?? name),
+        name: cleanLabel(inline?.name ?? staleInName?.name ?? name),
         period: valueOf('period'),
         annual: valueOf('annual'),
         ...(x.explanation.length > 0 ? { explanation: x.explanation.join(' ') } : {}),
@@ -646,6 +702,13 @@ export function readIndicatorBlock(
         source: { line: row.line, text: row.text, ...(options.file ? { file: options.file } : {}) },
       };
       items.push({ row, group: g, order: r, item: { indicator, hasPeriod, hasAnnual } });
+    });
+  }
+  if (hintsDropped.length > 0) {
+    const shown = [...new Set(hintsDropped.map((h) => h.hint))].slice(0, 3).join('、');
+    warnings.push({
+      line: hintsDropped[0]!.line,
+      message: `${hintsDropped.length} 个指标名称带有模板提示(如「${shown}」),已从名称中去掉,指标值取指标值栏 / ${hintsDropped.length} indicator names kept the template's hint (e.g.「${shown}」); it was dropped from the names, values come from the value column`,
     });
   }
   // Side-by-side groups: keep row order, the 长期 item of a row before its 年度 item.
