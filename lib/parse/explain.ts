@@ -130,7 +130,7 @@ export function explainImport(snapshot: FormSnapshot, trace: ReadingTrace, optio
     const line = p.source?.line;
     if (line !== undefined) {
       const elsewhere = p.indicators.filter((i) => i.source?.line !== line).length;
-      at(line).projects.push(`项目「${p.name}」 总计 ${p.amounts.total} 万元${elsewhere > 0 ? `,另有 ${elsewhere} 条指标在其他行` : ''}`);
+      at(line).projects.push(`项目「${p.name || '(无名称)'}」 总计 ${p.amounts.total} 万元${elsewhere > 0 ? `,另有 ${elsewhere} 条指标在其他行` : ''}`);
     }
     for (const i of p.indicators) {
       const iline = i.source?.line ?? line;
@@ -144,8 +144,10 @@ export function explainImport(snapshot: FormSnapshot, trace: ReadingTrace, optio
   for (const row of trace.rows) if (!texts.has(row.line)) texts.set(row.line, lineText(row.cells, max));
   const sourceLines = options.sourceText?.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
 
+  // A final line break ends the last line; it does not start another.
+  const sourceCount = sourceLines ? sourceLines.length - (sourceLines[sourceLines.length - 1] === '' ? 1 : 0) : 0;
   const lines = new Set<number>([...texts.keys(), ...facts.keys()]);
-  const last = Math.max(0, ...lines);
+  const last = Math.max(sourceCount, ...lines);
   // Lines between rows (the row reader skips blank lines and Markdown rules): listed too, so none is lost.
   for (let line = 1; line <= last; line++) lines.add(line);
 

@@ -67,11 +67,14 @@ export function parseText(text: string, options: ParseOptions = {}): FormSnapsho
   const profile = options.profile ?? DEFAULT_PROFILE;
   if (looksFlattened(text, profile)) {
     const flat = flatTextToRows(text, profile);
+    const marked = options.trace?.marks.length ?? 0;
     options.trace?.setRows(flat.rows);
     const snapshot = flat.rows.length > 0 ? parseDeclarationRows(flat.rows, options) : null;
     if (snapshot && snapshot.projects.some((p) => p.indicators.length > 0)) {
       return { ...snapshot, warnings: [...flat.warnings, ...snapshot.warnings].sort((a, b) => a.line - b.line), layout: 'flattened' };
     }
+    // Not read as flattened text: its marks go; the reading below sets its own rows.
+    options.trace?.marks.splice(marked);
   }
   const tabbed = splitTabbedRows(text);
   const nonEmpty = tabbed.filter((r) => r.cells.some((c) => c.trim() !== ''));

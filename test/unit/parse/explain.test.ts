@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormSnapshot } from '../../../lib/domain/schemas';
@@ -188,6 +188,32 @@ describe('explainImport precedence', () => {
 
   it('has a Chinese tag for every kind', () => {
     for (const l of explained()) expect(KIND_TAGS[l.kind]).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe('explainImport over the real tables of test/fixtures/real', () => {
+  const dir = join(__dirname, '../../fixtures/real');
+  const files = readdirSync(dir).filter((f) => /\.(txt|csv)$/.test(f));
+
+  it.each(files)('%s: every source line once, in order; every project, indicator and warning on its line', async (name) => {
+    const bytes = readFileSync(join(dir, name));
+    const trace = new ReadingTrace();
+    const snapshot = await parseFileBytes(bytes, name, { trace });
+    const text = new TextDecoder().decode(bytes);
+    const lines = explainImport(snapshot, trace, { sourceText: text });
+    const count = text.replace(/(\r\n|\r|\n)$/, '').split(/\r\n|\r|\n/).length;
+    expect(lines.filter((l) => l.line > 0).map((l) => l.line)).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    const at = (n: number) => lines.find((l) => l.line === n)!;
+    for (const p of snapshot.projects) {
+      if (p.source?.line !== undefined) expect(at(p.source.line).kind).toBe('project');
+      for (const i of p.indicators) {
+        const line = i.source?.line;
+        if (line === undefined) continue;
+        expect(['project', 'indicator']).toContain(at(line).kind);
+        expect(at(line).detail).toContain(`/${i.name || '(无名称)'}`);
+      }
+    }
+    for (const w of snapshot.warnings) expect(at(w.line).warnings).toContain(w.message);
   });
 });
 
