@@ -46,6 +46,8 @@ const VALUE_RE = new RegExp(`${SIGN}?\\s*\\d+(?:\\.\\d+)?\\s*(?:${UNIT})?`, 'g')
 /** Qualitative outcomes that end a piece: its 定性 value. */
 const QUALITATIVE_END_RE =
   /((?:稳步|明显|显著|有效|逐步|不断|持续|进一步|大幅)?(?:提高|提升|改善|增强|增加岗位|加强|保障)|良好|优良|达标|合格|长远|长期|优秀|按时完成|按期完成|及时)$/;
+/** Outcomes that need no number and may sit mid-text, glued to the next indicator's name. */
+const QUALITATIVE_MID_RE = /不超预算|不超过预算|控制在预算内|控制在预算范围内/;
 /** Template hints left in a name: `(≥**%)`, `(≤**万元)`. */
 const HINT_RE = /[(]\s*[≥≤<>=]*\s*[*＊]+[^()]{0,8}[)]/g;
 /** Column captions of the indicator grid. */
@@ -165,10 +167,11 @@ export function flatTextToRows(source: string, profile: TaxonomyProfile): { rows
     const segment = text.slice(block.start, block.end);
     const flush = (until: number): void => {
       for (const item of readItems({ text: text.slice(cursor, until), offset: cursor })) {
-        rows.push({ cells: [l1, l2, item.name, item.explanation, item.value], line: lineOf(item.offset) });
+        const repaired = repairSignMisread(item.value);
+        rows.push({ cells: [l1, l2, item.name, item.explanation, repaired ?? item.value], line: lineOf(item.offset) });
         warnings.push({
           line: lineOf(item.offset),
-          message: `无分隔符的文本,按指标词表拆分:「${item.name || '(无名称)'}」指标值「${item.value || '(无)'}」,请核对 / flattened text split by the taxonomy vocabulary — please review`,
+          message: `无分隔符的文本,按指标词表拆分:「${item.name || '(无名称)'}」指标值「${item.value || '(无)'}」${repaired ? `(超过100%,疑为「${repaired}」:预览把 ≥ 读成了 2)` : ''},请核对 / flattened text split by the taxonomy vocabulary — please review`,
         });
       }
     };
@@ -192,6 +195,16 @@ export function flatTextToRows(source: string, profile: TaxonomyProfile): { rows
     flush(block.end);
   }
   return { rows, warnings };
+}
+
+/**
+ * Word/PDF previews render the ≥ glyph of some fonts as the digit 2: `292%` for `≥92%`. A rate over 100%
+ * that reads as a rate once its leading 2 is taken for ≥ is repaired (with the warning saying so).
+ */
+function repairSignMisread(value: string): string | undefined {
+  const m = /^2(\d{1,3}(?:\.\d+)?)%$/.exec(value.trim());
+  if (!m || Number(`2${m[1]}`) <= 100 || Number(m[1]) > 100) return undefined;
+  return `≥${m[1]}%`;
 }
 
 interface Item {
@@ -232,7 +245,18 @@ function readItems(piece: Piece): Item[] {
       }
       start = m.index + m[0].length;
     }
-    const rest = t.slice(start).trim().replace(/^[:,、\s]+/, '');
+    let rest = t.slice(start).trim().replace(/^[:,、\s]+/, '');
+    // An outcome that needs no number (`成本控制率不超预算`) ends its indicator where the next name begins.
+    for (let q = QUALITATIVE_MID_RE.exec(rest); q && q.index >= 2 && q.index + q[0].length < rest.length; q = QUALITATIVE_MID_RE.exec(rest)) {
+      items.push({ ...nameAndExplanation(rest.slice(0, q.index)), value: q[0], offset: part.offset + start });
+      rest = rest.slice(q.index + q[0].length);
+    }
+    // A sign with its number lost at the end of the text (`…下降情况>`): the sign is what is left of the value.
+    const sign = /(?:[≥≤<>=]=?)$/.exec(rest);
+    if (sign && sign.index >= 2) {
+      items.push({ ...nameAndExplanation(rest.slice(0, sign.index)), value: sign[0], offset: part.offset + start });
+      rest = '';
+    }
     // Section numbering of a prose notice (`二、`) is not an indicator.
     if (rest !== '' && !/^[一二三四五六七八九十\d]+\s*[、.]?$/.test(rest)) {
       const q = QUALITATIVE_END_RE.exec(rest);

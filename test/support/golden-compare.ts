@@ -46,6 +46,11 @@ function normDecimal(text: string | null | undefined): string {
   return `${String(BigInt(int!))}${f ? `.${f}` : ''}`;
 }
 
+function roundMoney(text: string | undefined): string | undefined {
+  if (text === undefined || !/^\d+\.\d{3,}$/.test(text)) return text;
+  return (Math.round(Number(text) * 100) / 100).toFixed(2);
+}
+
 function normUnit(text: string | undefined): string {
   return toHalfWidth(text ?? '').replace(/\s/g, '');
 }
@@ -130,7 +135,8 @@ export function compareWithGolden(snapshot: FormSnapshot, golden: Golden): Compa
     if (read) result.projectsFound += 1;
     score(g.name, undefined, ['project.name', normName(g.name), normName(read?.name ?? '∅')]);
     if (g.total !== null) {
-      const actual = normDecimal(read?.amounts.total);
+      // Goldens give 万元 to two places; an importer that keeps every printed place (`10606.7522`) is right too.
+      const actual = normDecimal(roundMoney(read?.amounts.total));
       score(g.name, undefined, ['project.total', normDecimal(g.total), actual]);
       if (read && actual === normDecimal(g.total)) result.projectsWithAmount += 1;
     } else if (read) result.projectsWithAmount += 1;

@@ -84,6 +84,21 @@ describe('text flattened out of a Word / PDF preview', () => {
     ]);
   });
 
+  it('repairs a rate over 100% whose ≥ the preview turned into a 2, and says so', () => {
+    const { rows, warnings } = flatTextToRows('一级指标二级指标三级指标指标值质量指标设备更新验收合格率292%设备维保验收合格率95%', DEFAULT_PROFILE);
+    expect(rows.slice(1).map((r) => r.cells[4])).toEqual(['≥92%', '95%']);
+    expect(warnings[0]!.message).toContain('疑为「≥92%」');
+    expect(warnings[1]!.message).not.toContain('疑为');
+  });
+
+  it('ends an indicator at an outcome that needs no number, and keeps a sign whose number is lost', () => {
+    const { rows } = flatTextToRows('一级指标二级指标三级指标指标值成本指标成本控制率不超预算水电气消耗下降率反映水电气消耗下降情况>', DEFAULT_PROFILE);
+    expect(rows.slice(1).map((r) => r.cells.slice(2))).toEqual([
+      ['成本控制率', '', '不超预算'],
+      ['水电气消耗下降率', '反映水电气消耗下降情况', '>'],
+    ]);
+  });
+
   it('takes a number inside a sentence for part of the name, not its value', () => {
     const { rows } = flatTextToRows('一级指标二级指标三级指标指标值产出指标数量指标完成第3批设备采购数量≥20台', DEFAULT_PROFILE);
     expect(rows.at(-1)!.cells).toEqual(['产出指标', '数量指标', '完成第3批设备采购数量', '', '≥20台']);
