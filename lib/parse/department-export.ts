@@ -27,6 +27,7 @@ import {
   type Indicator,
   type IndicatorValue,
   normaliseDecimalString,
+  normaliseSymbol,
   parseMoney,
   type Project,
   type TaxonomyProfile,
@@ -41,6 +42,7 @@ import {
   type MoneyUnit,
   type Scope,
   columnHeader,
+  directionOf,
   headerLabel,
   isPlaceholderCell,
   scopeCell,
@@ -205,9 +207,11 @@ function odd(unitCell: string): boolean {
  */
 function align(cells: readonly string[], header: DeptHeader, profile: TaxonomyProfile): string[] {
   const col = (role: DeptRole): number | undefined => header.columns.find((c) => c.role === role)?.index;
+  // By name only: a bare code (`3`) is as likely an amount as a category.
+  const named = (t: string): boolean => /\p{Script=Han}/u.test(t);
   const anchors: [DeptRole, (t: string) => boolean][] = [
-    ['l1', (t) => findLevel1(profile, t) !== undefined],
-    ['l2', (t) => findLevel2(profile, t) !== undefined],
+    ['l1', (t) => named(t) && findLevel1(profile, t) !== undefined],
+    ['l2', (t) => named(t) && findLevel2(profile, t) !== undefined],
   ];
   for (const [role, test] of anchors) {
     const target = col(role);
@@ -244,8 +248,9 @@ function parse(rows: readonly SourceRow[], options: ParseOptions = {}): FormSnap
   let statedUnit: MoneyUnit | undefined = header.unit;
   for (const row of rows.slice(0, header.start)) {
     if (row.cells.every((c) => c.trim() === '')) continue;
-    trace?.mark(row.line, 'title', '表头以上:标题 / 金额单位');
-    for (const c of row.cells) statedUnit ??= unitStatement(c);
+    const stated = row.cells.map((c) => unitStatement(c)).find((u) => u !== undefined);
+    trace?.mark(row.line, 'title', stated ? `金额单位:${stated}` : '标题');
+    statedUnit ??= stated;
   }
   for (const row of rows.slice(header.start, header.end)) trace?.mark(row.line, 'header', '表头');
   for (const c of rows[header.start]!.cells) statedUnit ??= unitStatement(c);
@@ -430,9 +435,13 @@ function readIndicator(
   const nameCell = get('name');
   const l1Cell = get('l1');
   const l2Cell = get('l2');
-  const symbolCell = get('symbol');
+  let symbolCell = get('symbol');
   const unitCell = get('unit');
-  const directionCell = get('direction');
+  let directionCell = get('direction');
+  // 指标性质 and 指标方向 filled the wrong way round (`正向 | =`): each cell says which it is.
+  if (directionOf(symbolCell) && !directionOf(directionCell) && normaliseSymbol(directionCell)) {
+    [symbolCell, directionCell] = [directionCell, symbolCell];
+  }
   const weightCell = get('weight');
 
   // 一级 / 二级 merged down a project: carry the label above; a 二级 alone names its 一级.

@@ -74,6 +74,7 @@ describe('department export: CSV in 元 with a subtotal and a footer', () => {
     expect(names.some((n) => /填表人|联系电话|签字|审核意见|年 月 日/.test(n))).toBe(false);
     const kinds = (kind: string) => trace.marks.filter((m) => m.kind === kind).map((m) => m.line);
     expect(kinds('title')).toEqual([1, 2]);
+    expect(trace.marks).toContainEqual({ line: 2, kind: 'title', note: '金额单位:元' });
     expect(kinds('header')).toEqual([3]);
     expect(kinds('footer')).toEqual([11, 12, 13]);
     expect(trace.marks).toContainEqual({ line: 4, kind: 'subtotal', note: '单位小计' });
@@ -206,6 +207,23 @@ describe('department export: guesses are warned with their line', () => {
   });
 });
 
+describe('department export: 指标性质 and 指标方向 swapped', () => {
+  it('reads `正向 | =` filled into 指标性质 | 指标方向 as the symbol = and the direction 正向', () => {
+    const csv = [
+      '金额单位:万元',
+      '单位名称,项目名称,预算数,年度目标,一级指标,二级指标,三级指标,指标性质,指标方向,指标值,计量单位',
+      '某社,某经费,3,目标,产出指标,数量指标,出差人次,正向,=,24,人次',
+      ',,,,产出指标,成本指标,出差总成本,反向,=,1,万元',
+    ].join('\n');
+    const s = read(csv);
+    expect(s.projects[0]!.indicators.map((i) => [i.annual?.symbol, i.annual?.value, i.annual?.unit])).toEqual([
+      ['＝', '24', '人次'],
+      ['＝', '1', '万元'],
+    ]);
+    expect(s.warnings.filter((w) => /没有计算符号/.test(w.message))).toEqual([]);
+  });
+});
+
 describe('department export: rounding 元 to 万元', () => {
   it.each([
     ['12,345.00', '1.23'],
@@ -250,6 +268,12 @@ describe('department export: continuation rows', () => {
       ['环境整治经费', '820001-某镇人民政府', '30.00', '整治村容', 1],
     ]);
     expect(s.projects[0]!.indicators[1]).toMatchObject({ level1: '满意度指标', name: '群众满意度', weight: '50', annual: { symbol: '≥', value: '95', unit: '%' } });
+  });
+
+  it('never takes a bare amount that looks like a category code (`3`) for the 一级 anchor', () => {
+    const csv = ['金额单位:万元', HEADER, '某局,某项目,3,目标,产出指标,数量指标,件数,≥,3,件,100,正向指标'].join('\n');
+    const s = read(csv);
+    expect(s.projects.map((p) => [p.name, p.amounts.total, p.indicators.length])).toEqual([['某项目', '3.00', 1]]);
   });
 
   it('carries a merged 一级 / 二级 down to the rows below it', () => {
