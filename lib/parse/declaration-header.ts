@@ -164,6 +164,11 @@ class HeaderReader {
     if (field === 'moneyGroup') {
       if (label.label.unit) this.statedUnit ??= label.label.unit;
       this.scopeFor(label, grid);
+      // `项目资金(元) | 1,250,000.00`: a money group with an amount beside it (no parts listed) states the total.
+      const amount = values[0]?.text;
+      if (amount !== undefined && values.length === 1 && parseMoney(amount).ok) {
+        this.entries.push({ field: 'total', value: amount, line: label.line, ...(label.label.unit ? { unit: label.label.unit } : {}) });
+      }
       return;
     }
     if (field === 'goal' || field === 'annualGoal') this.goalGroup = field;

@@ -298,6 +298,8 @@ function columnHeaderUncached(text: string): ColumnHeader | undefined {
   if (/^(序号|编号|行次|偏差原因.*|.*原因分析.*|.*改进措施|未完成原因.*)$/.test(s)) return { role: 'ignore' };
   if (/^上年(度)?(实际|完成)/.test(s) || /^(历史值|基期值|上年值)$/.test(s)) return { role: 'previous' };
   if (/^上年(度)?(指标|目标)值?$/.test(s)) return { role: 'previousTarget' };
+  // `2021年实际完成值` beside `预期2022年实现值`: a past year's actual in a target table, not a self-evaluation.
+  if (/^\d{4}年度?(实际|完成)/.test(s)) return { role: 'previous' };
   if (/实际完成|实际值|完成值|完成情况|实际达成/.test(s)) return { role: 'actual' };
   if (/^(自评)?得分$/.test(s)) return { role: 'score' };
   if (/^(计算符号|符号|指标性质|运算符号|比较符号|计算方式|指标符号)$/.test(bare)) return { role: 'symbol' };
@@ -376,7 +378,7 @@ const BARE_HINT_RE = new RegExp(String.raw`(?<=[\p{Script=Han}a-zA-Z)）])\s*((?
 export function nameTemplateHint(name: string): { name: string; hint?: string } {
   // Names are short; a long cell is prose, and the regexes stay cheap only on bounded input.
   if (name.length > 120) return { name };
-  let t = name.trim().replace(/^[*＊★]+\s*(?=\S)/, '');
+  let t = name.trim().replace(/^[*＊★]+\s*(?=[^\s*＊★])/, '');
   let hint: string | undefined;
   const m = BRACKETED_HINT_RE.exec(t) ?? BARE_HINT_RE.exec(t);
   if (m && m.index > 0) {

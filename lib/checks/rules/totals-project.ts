@@ -14,6 +14,9 @@ export const checkProjectTotals = defineRule({
     if (!a.total || !a.fiscal || !a.specialAccount || !a.other) return [];
     const sum = addExact(addExact(a.fiscal, a.specialAccount), a.other);
     if (compareExact(sum, a.total) === 0) return [];
+    // A table that prints only the total (预算数 of a department export, 资金总额 of a 申报表) lists no parts to
+    // add up; the importer says so in a warning.
+    if (a.fiscal.units === 0n && a.specialAccount.units === 0n && a.other.units === 0n) return [];
     return [
       {
         field: 'amounts.total',

@@ -11,6 +11,7 @@ describe('totals.project', () => {
     ['0.1 + 0.2 = 0.3 exactly (no float drift)', { total: '0.30', fiscal: '0.10', specialAccount: '0.20', other: '0.00' }, []],
     ['an empty source counts as zero', { total: '5.00', fiscal: '5.00', specialAccount: '', other: '' }, []],
     ['an unreadable amount is amount.format’s finding', { total: 'abc', fiscal: '5.00' }, []],
+    ['a table that prints only the total (no parts to add up)', { total: '885.00', fiscal: '0.00', specialAccount: '0.00', other: '0.00' }, []],
     ['total one fen off', { total: '712.97', fiscal: '712.96' }, ['error:-:amounts.total']],
     ['other funds left out of the total', { total: '100.00', fiscal: '100.00', other: '20.00' }, ['error:-:amounts.total']],
   ])('%s', (_label, amounts, expected) => {
