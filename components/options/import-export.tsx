@@ -7,6 +7,7 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { backupJson } from '@/lib/library/backup';
 import { splitTags } from '@/lib/library/keys';
 import type { ImportBatch, ImportPreview } from '@/lib/library/schemas';
+import { acceptList } from '@/lib/parse/formats';
 import { inLocale } from '@/lib/ui/bilingual';
 import { exportFileName } from '@/lib/ui/format';
 import { importProgressShare, summariseImport, type ImportSummary } from '@/lib/ui/import-summary';
@@ -17,7 +18,7 @@ import { runJob } from './import-jobs-client';
 import { ImportPreviewView } from './import-preview';
 import type { LibraryStats } from './types';
 
-const ACCEPT = '.txt,.csv,.xlsx,.xls,.json,.docx,.html,.htm';
+const ACCEPT = acceptList(['json']);
 
 type Phase =
   | { kind: 'idle' }

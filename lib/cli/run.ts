@@ -1,3 +1,4 @@
+import { IMPORT_FORMATS } from '../parse/formats';
 import { runCheckCommand } from './check-command';
 import { runImportCommand } from './import-command';
 
@@ -11,7 +12,7 @@ export interface CliIo {
 export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
 
 const USAGE = `用法 / usage:
-  tianbao import <file> [--json]        读取导出的绩效目标表 (txt / csv / xlsx)
+  tianbao import <file> [--json]        读取绩效目标表 (${IMPORT_FORMATS.join(' / ')})
   tianbao import <file> --explain [--json] 逐行说明每一行被读成了什么
   tianbao check <file> [--json] [--fix] 检查绩效目标表
 `;

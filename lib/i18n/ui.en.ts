@@ -3,6 +3,7 @@
  * (ui.zh-CN.ts): a missing or extra key, or a parameter of another shape, is a compile error.
  */
 import type { RuleId } from '../checks/types';
+import { IMPORT_FORMATS_EN } from '../parse/formats';
 import type { OptionKey } from '../ui/rules-config';
 import type { Translation } from './index';
 import type { UiMessages } from './ui.zh-CN';
@@ -246,7 +247,7 @@ export const uiEn: Translation<UiMessages> = {
   'library.duplicates': 'Merge duplicates',
   'library.emptyTitle': 'The library is empty',
   'library.emptyBody':
-    'Import last year’s performance-target table (txt, csv, xlsx or a JSON backup), or load the starter library first, then adapt it to your projects.',
+    `Import last year’s performance-target table (${IMPORT_FORMATS_EN} or a JSON backup), or load the starter library first, then adapt it to your projects.`,
   'library.emptyImport': 'Import a file',
   'library.emptyStarter': 'Load the starter library',
   'library.noMatch': 'Nothing matches. Clear the search or the filters and try again.',
@@ -299,7 +300,7 @@ export const uiEn: Translation<UiMessages> = {
   'import.drop': 'Drop a file here',
   'import.or': 'or',
   'import.pick': 'Choose a file',
-  'import.types': 'txt, csv, xlsx and json (library backup); docx and html declaration forms work too.',
+  'import.types': `${IMPORT_FORMATS_EN}, and json (library backup). Scanned image PDFs need text recognition (OCR) first.`,
   'import.tags': 'Tags for the imported templates (optional)',
   'import.tagsPlaceholder': 'e.g. 2025',
   'import.reading': (p) => `Reading “${p.file}”…`,

@@ -4,6 +4,7 @@
  * what to do next; quoted form texts use 「」.
  */
 import type { RuleId } from '../checks/types';
+import { IMPORT_FORMATS_ZH } from '../parse/formats';
 import type { OptionKey } from '../ui/rules-config';
 
 const RULE_NAMES: Record<RuleId, string> = {
@@ -250,7 +251,7 @@ export const uiZhCN = {
   'library.new': '新建模板',
   'library.duplicates': '合并重复',
   'library.emptyTitle': '指标库还是空的',
-  'library.emptyBody': '从去年的绩效目标表导入(txt、csv、xlsx 或 JSON 备份)，或先加载常用指标库，再按本单位的项目修改。',
+  'library.emptyBody': `从去年的绩效目标表导入(${IMPORT_FORMATS_ZH} 或 JSON 备份)，或先加载常用指标库，再按本单位的项目修改。`,
   'library.emptyImport': '去导入文件',
   'library.emptyStarter': '加载常用指标库',
   'library.noMatch': '没有符合条件的条目。清除搜索词或筛选条件后再试。',
@@ -303,7 +304,7 @@ export const uiZhCN = {
   'import.drop': '把文件拖到这里',
   'import.or': '或',
   'import.pick': '选择文件',
-  'import.types': '支持 txt、csv、xlsx、json(指标库备份)，也可导入 docx、html 格式的申报表。',
+  'import.types': `支持 ${IMPORT_FORMATS_ZH}，以及 json(指标库备份)。扫描图片 PDF 需先做文字识别(OCR)。`,
   'import.tags': '导入后加上的标签(可选)',
   'import.tagsPlaceholder': '如 2025',
   'import.reading': (p: { file: string }) => `正在读取「${p.file}」…`,

@@ -1,11 +1,12 @@
 /**
  * Reads any file a user drops on the library into an ImportBatch: Tianbao's JSON backup, the flat
- * template sheet (CSV / XLSX), or any table the importers read (txt / csv / xlsx / docx / html →
+ * template sheet (CSV / XLSX), or any table the importers read (lib/parse/formats.ts: txt … pdf, html →
  * FormSnapshot → one set per project). Runs where the file is (an extension page); only the batch
  * crosses to the background.
  */
 import type { FormSnapshot } from '../domain/schemas';
 import { InputError } from '../parse/errors';
+import { IMPORT_FORMATS_EN, IMPORT_FORMATS_ZH } from '../parse/formats';
 import { MAX_IMPORT_BYTES, parseFileBytes, type SourceRow } from '../parse/index';
 import { decodeText, parseCsv, readXlsxRows } from '../parse/read-file';
 import { readBackup } from './backup';
@@ -16,7 +17,7 @@ import { findSheetHeader, readTemplateSheet, SHEET_NAME } from './template-sheet
 export { MAX_IMPORT_BYTES };
 
 /** File kinds by extension. */
-const SNAPSHOT_ONLY = new Set(['txt', 'text', 'docx', 'html', 'htm']);
+const SNAPSHOT_ONLY = new Set(['txt', 'text', 'tsv', 'docx', 'doc', 'pdf', 'html', 'htm']);
 
 export interface ReadImportOptions {
   /** Tags given to every imported template (e.g. the year). */
@@ -91,8 +92,8 @@ export async function readImportFile(
   }
   if (SNAPSHOT_ONLY.has(ext)) return batchFromSnapshot(await parseSnapshot(bytes, fileName), fileName, { tags });
   throw new InputError(
-    `${fileName}：不支持的文件类型「.${ext || '?'}」，可导入 json、csv、xlsx、txt、docx、html / ` +
-      `${fileName}: unsupported file type ".${ext || '?'}"; use json, csv, xlsx, txt, docx or html`,
+    `${fileName}：不支持的文件类型「.${ext || '?'}」，可导入 ${IMPORT_FORMATS_ZH} 或 json(指标库备份) / ` +
+      `${fileName}: unsupported file type ".${ext || '?'}"; use ${IMPORT_FORMATS_EN} or json (library backup)`,
     { file: fileName },
   );
 }

@@ -7,7 +7,9 @@ import type { TaxonomyProfile } from '../domain/taxonomy';
 import { InputError } from './errors';
 import { parseDeclarationRows } from './declaration';
 import { looksLikeExportTable, parseExportRows, splitTabbedRows } from './export-table';
-import { decodeText, parseCsv, readXlsxRows } from './read-file';
+import { IMPORT_FORMATS_EN, IMPORT_FORMATS_ZH } from './formats';
+import { assertTextBytes, decodeText, parseCsv, readXlsxRows } from './read-file';
+import { assertZipWithinLimits } from './zip-guard';
 import { readHtmlRows } from './read-html';
 import { textToRows } from './text-grid';
 import { flatTextToRows, looksFlattened } from './flat-text';
@@ -39,7 +41,8 @@ export interface SourceRow {
 /** Files larger than this are refused before reading (a target table is kilobytes; 20 MB is not one). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-const SUPPORTED = 'txt、csv、xlsx、docx、html';
+/** The formats named in messages (lib/parse/formats.ts lists them once for every message and picker). */
+export const SUPPORTED = IMPORT_FORMATS_ZH;
 
 function label(options: ParseOptions): string {
   return options.file ?? '输入';
@@ -91,7 +94,10 @@ function extensionOf(fileName: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-/** Parses a file's bytes by its extension (txt, csv UTF-8/GBK, xlsx, docx, html). Throws InputError naming the file and reason. */
+/**
+ * Parses a file's bytes by its extension (txt, csv UTF-8/GBK/UTF-16, xlsx/xls, docx, doc, pdf, html). Throws
+ * InputError naming the file and reason, also for binary bytes under a text name and for zip bombs.
+ */
 export async function parseFileBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): Promise<FormSnapshot> {
   const opts = { ...options, file: options.file ?? fileName };
   if (bytes.byteLength > MAX_IMPORT_BYTES) {
@@ -107,8 +113,10 @@ export async function parseFileBytes(bytes: Uint8Array, fileName: string, option
     case 'tsv':
     case 'text':
     case '':
+      assertTextBytes(bytes, fileName);
       return parseText(decodeText(bytes), opts);
     case 'csv':
+      assertTextBytes(bytes, fileName);
       return parseRows(parseCsv(decodeText(bytes)), opts);
     case 'xlsx':
     case 'xlsm':
@@ -129,14 +137,29 @@ export async function parseFileBytes(bytes: Uint8Array, fileName: string, option
       throw new InputError(`${fileName}: 工作表(${errors.join('、') || '无'})中没有可识别的绩效目标表`, { file: fileName });
     }
     case 'docx': {
-      // mammoth is large: loaded only when a .docx arrives.
+      // Refuse a zip bomb before mammoth inflates it; mammoth is large: loaded only when a .docx arrives.
+      assertZipWithinLimits(bytes, fileName, 'Word');
       const { readDocxRows } = await import('./read-docx');
       return parseRows(await readDocxRows(bytes, fileName), opts);
     }
+    case 'doc': {
+      // Word 97–2003: word-extractor, Node only (read-doc.ts says what to do in a browser page).
+      const { readDocRows } = await import('./read-doc');
+      return parseRows(await readDocRows(bytes, fileName), opts);
+    }
+    case 'pdf': {
+      // pdf.js is large: loaded only when a PDF arrives. A table → rows; no table header → text importers.
+      const { readPdf } = await import('./read-pdf');
+      const pdf = await readPdf(bytes, fileName);
+      return pdf.kind === 'rows' ? parseRows(pdf.rows, opts) : parseText(pdf.text, opts);
+    }
     case 'html':
     case 'htm':
+      assertTextBytes(bytes, fileName);
       return parseRows(readHtmlRows(decodeText(bytes)), opts);
     default:
-      throw new InputError(`${fileName}: 不支持的文件类型 .${ext}(支持 ${SUPPORTED})`, { file: fileName });
+      throw new InputError(`${fileName}: 不支持的文件类型 .${ext}(支持 ${SUPPORTED}) / unsupported file type .${ext} (use ${IMPORT_FORMATS_EN})`, {
+        file: fileName,
+      });
   }
 }

@@ -248,7 +248,8 @@ describe('files', () => {
   it.each([
     ['empty.txt', new Uint8Array(), '文件是空的'],
     ['notes.txt', encoder.encode('今天开会\n明天出差'), '无法识别的表格'],
-    ['scan.pdf', encoder.encode('%PDF-1.4'), '不支持的文件类型'],
+    ['scan.pdf', encoder.encode('%PDF-1.4'), 'PDF 文件已损坏或不完整'],
+    ['photo.png', encoder.encode('x'), '不支持的文件类型'],
     ['broken.xlsx', encoder.encode('not a zip'), 'broken.xlsx'],
   ])('refuses %s with a message naming the file', async (name, bytes, message) => {
     const error = await parseFileBytes(bytes, name).catch((e: unknown) => e);
