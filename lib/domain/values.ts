@@ -109,7 +109,9 @@ function qualitative(raw: string, text: string): IndicatorValue {
 export function splitValue(raw: string): IndicatorValue {
   const t = trimEndChars(collapseSpaces(toHalfWidth(raw)), '。；;，,、:： ').trim();
   if (t === '') return { symbol: null, value: null, unit: '', text: '', raw };
-  const numbers = [...t.matchAll(NUMBER_RE)];
+  // Only whether there are none, one or several numbers matters: stop at the second.
+  const numbers: RegExpExecArray[] = [];
+  for (const m of t.matchAll(NUMBER_RE)) if (numbers.push(m) > 1) break;
   if (numbers.length === 0) {
     const bare = PLACEHOLDER_UNIT_RE.exec(t);
     if (bare) return { symbol: null, value: null, unit: bare[2]!, text: '', raw, problem: 'number-unreadable' };
