@@ -42,6 +42,11 @@ const NAME_ONLY_ROW_PENALTY = 1.5;
 const UNIT_RE =
   /^(%|‰|个百分点|[个项次场人户家台套件辆条份批本册期天日周月年所座间张部处名位篇门种类宗起分棵株头只路点节班]|人次|场次|万人次|万人|台套|批次|小时|分钟|秒|工作日|个工作日|元|万元|亿元|元\/[\u4e00-\u9fa5·]{1,3}|平方米|万平方米|立方米|米|公里|千米|亩|万亩|吨|万吨|课时|学时|千瓦|兆瓦|千瓦时|个月|家次|户次|人\/次|GB|TB|km|m|kg|t)$/i;
 
+/** Whether a text is a unit of measure (`%`, `人次`, `条`, `万元`, `元/亩`), not any word after a number. */
+export function isMeasureUnit(text: string): boolean {
+  return UNIT_RE.test(toHalfWidth(text).trim());
+}
+
 /** Whether a text reads as a target value: a number or a comparison, not prose. */
 export function isValueLike(text: string): boolean {
   // Template values keep their symbol and stars (`≥**人`).

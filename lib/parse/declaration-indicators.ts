@@ -26,7 +26,7 @@ import {
   type TaxonomyProfile,
 } from '../domain';
 import { toHalfWidth } from '../domain/text';
-import { type AlignCell, type AlignedRow, alignCells, fitScore, isValueLike, type Slot } from './declaration-align';
+import { type AlignCell, type AlignedRow, alignCells, fitScore, isMeasureUnit, isValueLike, type Slot } from './declaration-align';
 import {
   categoryText,
   type ColumnHeader,
@@ -658,7 +658,9 @@ export function readIndicatorBlock(
             : splitNameValue(name)
           : undefined;
       // `…质量达标率100%` beside a filled 指标值 `>=98%`: the figure in the name is the template's or a stale one.
-      const staleInName = values.some((v) => isValueLike(v.text)) ? splitNameValue(name) : undefined;
+      // Only a figure with a unit of measure: `一期工程2号楼` keeps its `2号楼`.
+      const staleSplit = values.some((v) => isValueLike(v.text)) ? splitNameValue(name) : undefined;
+      const staleInName = staleSplit && isMeasureUnit(splitValue(staleSplit.value).unit) ? staleSplit : undefined;
       if (staleInName) {
         warnings.push({
           line: row.line,

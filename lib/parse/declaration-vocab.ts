@@ -144,7 +144,7 @@ function unitIn(text: string): MoneyUnit | undefined {
  */
 function plainLabel(bare: string): string {
   return bare
-    .replace(/^(其中)?该?项目支出/, '$1项目')
+    .replace(/^(其中)?该?项目支出(?=名称|实施期|实施周期|期限|上级|类别|类型|属性)/, '$1项目')
     .replace(/^(其中)?(年度|当年|本年度|本年|中期|实施期)?(本级|部门)(?=预算|资金)/, '$1$2');
 }
 

@@ -247,3 +247,21 @@ describe('a Hubei side-by-side form (二级指标(长期) … 指标值(年度))
     expect(s.warnings.filter((w) => /无法归属|金额无法读取/.test(w.message))).toEqual([]);
   });
 });
+
+describe('a figure at the end of a name beside a filled value', () => {
+  it('is dropped only when it carries a unit of measure', () => {
+    const s = read([
+      '项目名称\t某项目',
+      '资金总额\t10',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t新建水泥路1条\t2km',
+      '产出指标\t数量指标\t一期工程2号楼\t≥1栋',
+    ]);
+    expect(rows(s)).toEqual(['产出指标/数量指标/新建水泥路: ＝2km', '产出指标/数量指标/一期工程2号楼: ≥1栋']);
+    expect(s.warnings.filter((w) => /不是名称的一部分/.test(w.message)).map((w) => w.line)).toEqual([4]);
+  });
+
+  it('leaves a 项目支出 caption that is not a label alone', () => {
+    expect(headerLabel('项目支出绩效目标')).toBeUndefined();
+  });
+});
