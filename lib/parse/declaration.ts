@@ -37,6 +37,7 @@ import {
   unitStatement,
 } from './declaration-vocab';
 import type { ParseOptions, SourceRow } from './index';
+import type { LineMark } from './trace';
 
 function filled(row: SourceRow): string[] {
   return row.cells.filter((c) => c.trim() !== '');
@@ -116,6 +117,7 @@ function readSection(
   options: ParseOptions,
   defaultUnit: MoneyUnit | undefined,
   warnings: ImportWarning[],
+  marks: LineMark[],
 ): SectionResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const slice = rows.slice(start, end);
@@ -135,7 +137,7 @@ function readSection(
       // The approval / signature block under a table: nothing in it is a header field or an indicator.
       if (foundHeader && (inFooter || isFooterRow(slice[i]!.cells))) {
         inFooter = true;
-        options.trace?.mark(slice[i]!.line, 'footer', '表格下方的审核 / 签字栏,已忽略');
+        marks.push({ line: slice[i]!.line, kind: 'footer', note: '表格下方的审核 / 签字栏,已忽略' });
         i++;
         continue;
       }
@@ -159,6 +161,7 @@ function readSection(
   if (run.length > 0) headerRuns.push(run);
 
   function readBlock(header: IndicatorHeader): number {
+    for (let k = header.start; k < header.end; k++) marks.push({ line: slice[k]!.line, kind: 'header', note: '指标表表头' });
     let stop = header.end;
     while (stop < slice.length && !isBlockEnd(slice, stop)) stop++;
     selfEvaluation ||= header.selfEvaluation;
@@ -170,6 +173,12 @@ function readSection(
   }
 
   const header = readProjectHeader(headerRuns, defaultUnit);
+  for (const row of headerRuns.flat()) {
+    const cells = filled(row);
+    if (cells.length === 0) continue;
+    const title = cells.length === 1 && (TITLE_RE.test(cells[0]!) || unitStatement(cells[0]!) !== undefined);
+    marks.push(title ? { line: row.line, kind: 'title', note: '标题 / 金额单位' } : { line: row.line, kind: 'project', note: '项目信息栏' });
+  }
   warnings.push(...header.warnings);
   const textCells = headerRuns.flat().flatMap((r) => filled(r));
   if (textCells.some((c) => (TITLE_RE.test(c) && SELF_EVALUATION_TITLE_RE.test(c)) || SELF_EVALUATION_LABEL_RE.test(c.replace(/\s/g, '')))) {
@@ -212,9 +221,13 @@ export function parseDeclarationRows(rows: readonly SourceRow[], options: ParseO
   const warnings: ImportWarning[] = [];
   const projects: Project[] = [];
   let selfEvaluation = false;
+  // Marks reach the trace only once the rows are read as this kind of table.
+  const marks: LineMark[] = [];
   for (const part of parts) {
-    const result = readSection(rows, part.start, part.end, options, defaultUnit, warnings);
+    const sectionMarks: LineMark[] = [];
+    const result = readSection(rows, part.start, part.end, options, defaultUnit, warnings, sectionMarks);
     if (!result.recognised) continue;
+    marks.push(...sectionMarks);
     projects.push(result.project);
     if (result.selfEvaluation) {
       selfEvaluation = true;
@@ -228,6 +241,7 @@ export function parseDeclarationRows(rows: readonly SourceRow[], options: ParseO
     }
   }
   if (projects.length === 0) return null;
+  for (const m of marks) options.trace?.mark(m.line, m.kind, m.note);
   warnings.sort((a, b) => a.line - b.line);
   return {
     total: null,
