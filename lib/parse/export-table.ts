@@ -3,6 +3,7 @@ import { DEFAULT_PROFILE, cleanLabel, formatMoney, parseMoney } from '../domain'
 import { collapseSpaces, removeCjkSpaces } from '../domain/text';
 import type { ParseOptions, SourceRow } from './index';
 import { parseIndicatorCell, repairKeyMisreads } from './indicator-text';
+import { isFooterRow } from './declaration-vocab';
 
 /**
  * The multi-project export (项目支出绩效目标表) a unit publishes: one row per 合计, unit and project with
@@ -119,9 +120,20 @@ export function parseExportRows(rows: readonly SourceRow[], options: ParseOption
   let owner = '';
   const headerIndex = rows.findIndex((r) => isHeaderRow(r.cells));
   const body = headerIndex >= 0 ? rows.slice(headerIndex + 1) : rows;
+  if (headerIndex >= 0) {
+    for (const row of rows.slice(0, headerIndex)) if (row.cells.some((c) => c.trim() !== '')) options.trace?.mark(row.line, 'title', '标题 / 单位 / 金额单位');
+    options.trace?.mark(rows[headerIndex]!.line, 'header', '导出表表头');
+  }
+  let inFooter = false;
 
   for (const row of body) {
     if (row.cells.every((c) => c.trim() === '')) continue;
+    // The approval / signature block under the table: never a project, never a wrapped line of the last one.
+    if (inFooter || isFooterRow(row.cells)) {
+      inFooter = true;
+      options.trace?.mark(row.line, 'footer', '表格下方的审核 / 签字栏,已忽略');
+      continue;
+    }
     const placed = placeCells(row.cells);
     const name = cleanLabel(placed.name);
     const hasAmounts = placed.amountCells.some((c) => c.trim() !== '');
@@ -132,6 +144,7 @@ export function parseExportRows(rows: readonly SourceRow[], options: ParseOption
     if (TOTAL_ROW_RE.test(name)) {
       const amounts = toAmounts(placed.amountCells);
       total = amounts.total;
+      options.trace?.mark(row.line, 'subtotal', '合计');
       continue;
     }
 

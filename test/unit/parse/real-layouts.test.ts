@@ -90,4 +90,20 @@ describe('tables as published', () => {
     expect(rows).toEqual(['数量指标/服务老人人次: - | ≥15000人次', '服务对象满意度/老人满意度: - | ≥95%']);
     expect(snapshot.projects[0]!.indicators.map((i) => i.previousActual)).toEqual(['12000人次', '92%']);
   });
+
+  it('reads the signature block under a multi-project export as neither a project nor a wrapped line', () => {
+    const snapshot = parseText(
+      [
+        '项目支出绩效目标表',
+        '项目名称\t总计\t财政拨款\t绩效目标\t绩效指标',
+        '某项目经费\t10.00\t10.00\t保障运转\t1-产出指标;11-数量指标;保障人数;实施周期指标值:≥10人;年度指标值:≥10人',
+        '填表人:张三\t联系电话:',
+        '单位负责人签字:',
+      ].join('\n'),
+      { file: 'export.txt' },
+    );
+    expect(snapshot.layout).toBe('export-list');
+    expect(snapshot.projects.map((p) => [p.name, p.goal])).toEqual([['某项目经费', '保障运转']]);
+    expect(snapshot.warnings.filter((w) => w.line >= 4)).toEqual([]);
+  });
 });
