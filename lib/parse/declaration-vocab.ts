@@ -211,8 +211,11 @@ export function unitStatement(text: string): MoneyUnit | undefined {
   return m ? (m[1] as MoneyUnit) : undefined;
 }
 
-/** Title rows: `2024年度项目支出绩效目标申报表`, `XX项目绩效自评表`. */
-export const TITLE_RE = /(申报表|批复表|审批表|目标表|自评表|评价表|绩效目标|指标表|绩效表)\s*[)）]?\s*$/;
+/**
+ * Title rows: `2024年度项目支出绩效目标申报表`, `XX项目绩效自评表`, also with the kind of project after it
+ * (`绩效目标申报表(基础设施建设类)`).
+ */
+export const TITLE_RE = /(申报表|批复表|审批表|目标表|自评表|评价表|绩效目标|指标表|绩效表)\s*(?:[(（][^()（）]{1,16}[)）])?\s*[)）]?\s*$/;
 
 /** A self-evaluation title. */
 export const SELF_EVALUATION_TITLE_RE = /自评/;

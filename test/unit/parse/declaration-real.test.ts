@@ -265,3 +265,20 @@ describe('a figure at the end of a name beside a filled value', () => {
     expect(headerLabel('项目支出绩效目标')).toBeUndefined();
   });
 });
+
+describe('captions around the title', () => {
+  it('reads a title with the kind of project after it, the budget year and an attachment number as no goal text', () => {
+    const s = read([
+      '附表1',
+      '乡村振兴衔接资金绩效目标申报表(高标准农田建设)',
+      '绩效目标申报表(基础设施建设类)',
+      '(2022年度)',
+      '项目名称\t某项目',
+      '资金总额\t10',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t建设面积\t≥100亩',
+    ]);
+    expect(s.warnings.filter((w) => /无法归属/.test(w.message))).toEqual([]);
+    expect(s.projects[0]!.goal).toBe('');
+  });
+});
