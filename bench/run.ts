@@ -110,6 +110,7 @@ const SUITES: ReadonlyArray<{ name: string; file: string; processes: number; loa
   { name: 'checks', file: 'checks.bench.ts', processes: FORKS, load: () => import('./checks.bench') },
   { name: 'library', file: 'library.bench.ts', processes: FORKS, load: () => import('./library.bench') },
   { name: 'browser', file: 'browser.bench.ts', processes: BROWSER_PASSES, load: () => import('./browser.bench') },
+  { name: 'pdf', file: 'pdf.bench.ts', processes: FORKS, load: () => import('./pdf.bench') },
 ];
 
 /**
@@ -248,7 +249,11 @@ export function markdown(results: readonly BenchResult[], host: BenchMachine, at
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const wanted = argv.filter((a) => !a.startsWith('-'));
+  const named = argv.filter((a) => !a.startsWith('-'));
+  // `BENCH_ONLY=pdf npm run bench`: a suite's name there runs that suite alone (other values are parts of
+  // the browser suite, read by browser.bench.ts).
+  const only = process.env.BENCH_ONLY?.trim() ?? '';
+  const wanted = named.length === 0 && SUITES.some((s) => s.name === only) ? [only] : named;
   const unknown = wanted.filter((w) => !SUITES.some((s) => s.name === w));
   if (unknown.length > 0) {
     console.error(`Unknown suite(s): ${unknown.join(', ')}. Suites: ${SUITES.map((s) => s.name).join(', ')}`);

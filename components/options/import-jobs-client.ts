@@ -6,6 +6,11 @@ import type { ImportJob, ImportJobResult } from '@/lib/ui/import-jobs';
 // Vite bundles the worker as its own file (`new URL(…, import.meta.url)` does not survive WXT's build).
 import ImportWorker from '../workers/import-worker?worker';
 
+/** Whether a worker message is a job's outcome (every ImportJobResult has a boolean `ok`). */
+export function isJobResult(data: unknown): data is ImportJobResult {
+  return typeof data === 'object' && data !== null && typeof (data as { ok?: unknown }).ok === 'boolean';
+}
+
 function inWorker(job: ImportJob): Promise<ImportJobResult> {
   return new Promise((resolve, reject) => {
     let worker: Worker;
@@ -15,7 +20,10 @@ function inWorker(job: ImportJob): Promise<ImportJobResult> {
       reject(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    worker.onmessage = (event: MessageEvent<ImportJobResult>) => {
+    worker.onmessage = (event: MessageEvent<unknown>) => {
+      // Only the job's result ends it: pdf.js's worker code, loaded into this worker for a PDF, also
+      // announces itself to the page (`{ sourceName: 'worker', action: 'ready' }`, see lib/parse/read-pdf.ts).
+      if (!isJobResult(event.data)) return;
       worker.terminate();
       resolve(event.data);
     };

@@ -4,9 +4,9 @@
  * cell is a bare `\t`). So a line ending in a tab is a table row, split at its tabs; any other line is a
  * one-cell row (title, `单位:万元`, notes), the same shape read-docx.ts gives for .docx.
  *
- * word-extractor uses Node's Buffer, fs and stream, so it runs in the CLI only. It is imported by a name
- * the extension bundler does not follow and only when a .doc arrives; in a browser page the reader throws
- * an InputError saying to save the file as .docx (or use the CLI).
+ * word-extractor uses Node's Buffer, fs and stream, so it runs in the CLI only. It is loaded with Node's
+ * own require (no import the extension bundler would follow) and only when a .doc arrives; in a browser
+ * page the reader throws an InputError saying to save the file as .docx (or use the CLI).
  */
 import { InputError } from './errors';
 import type { SourceRow } from './index';
@@ -19,8 +19,8 @@ function looksLikeOle(bytes: Uint8Array): boolean {
 }
 
 function isNode(): boolean {
-  const p = (globalThis as { process?: { versions?: { node?: string } } }).process;
-  return typeof p?.versions?.node === 'string' && typeof (globalThis as { window?: unknown }).window === 'undefined';
+  const p = (globalThis as { process?: { versions?: { node?: string }; getBuiltinModule?: unknown } }).process;
+  return typeof p?.versions?.node === 'string' && typeof p.getBuiltinModule === 'function';
 }
 
 /** word-extractor's text (see the module note) → rows numbered 1, 2, 3… in order; empty lines dropped. */
@@ -34,6 +34,10 @@ export function docTextToRows(text: string): SourceRow[] {
     rows.push({ cells: cells.map((c) => c.replace(/[\s\u00a0\u3000]+/g, ' ').trim()), line: rows.length + 1 });
   }
   return rows;
+}
+
+interface NodeProcessWithBuiltins {
+  getBuiltinModule(id: string): unknown;
 }
 
 interface WordExtractorLike {
@@ -61,13 +65,15 @@ export async function readDocRows(bytes: Uint8Array, fileName = 'input.doc'): Pr
       { file: fileName },
     );
   }
-  // A computed name: the extension bundler must not pull word-extractor (Node-only) into browser chunks.
-  const name = ['word', 'extractor'].join('-');
-  const mod = (await import(/* @vite-ignore */ name)) as { default: new () => WordExtractorLike };
-  const { Buffer } = await import(/* @vite-ignore */ ['node', 'buffer'].join(':')) as typeof import('node:buffer');
+  // Node's own module loader (process.getBuiltinModule, Node ≥ 20.16): no import for the extension bundler
+  // to follow, so word-extractor (Node-only) stays out of browser chunks.
+  const node = (globalThis as unknown as { process: NodeProcessWithBuiltins }).process;
+  const { createRequire } = node.getBuiltinModule('node:module') as typeof import('node:module');
+  const { Buffer } = node.getBuiltinModule('node:buffer') as typeof import('node:buffer');
+  const WordExtractor = createRequire(import.meta.url)('word-extractor') as new () => WordExtractorLike;
   let text: string;
   try {
-    const doc = await new mod.default().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const doc = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     text = doc.getBody();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

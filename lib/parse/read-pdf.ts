@@ -23,7 +23,9 @@
  *
  * pdf.js runs without eval (`isEvalSupported: false`), without font loading or fetching, and in the calling
  * thread (its worker module is loaded as `globalThis.pdfjsWorker`): the CLI has no workers, and the options
- * page already calls this from its own Web Worker (components/workers/import-worker.ts).
+ * page already calls this from its own Web Worker (components/workers/import-worker.ts). Loaded into a Web
+ * Worker, pdf.js's worker module also attaches itself to that worker's `self` and posts a `ready` message
+ * to the page; the page's job client ignores messages that are not a job's result.
  */
 import { InputError } from './errors';
 import { columnHeader, headerLabel, scopeCell } from './declaration-vocab';
@@ -141,9 +143,10 @@ async function readRuns(bytes: Uint8Array, fileName: string): Promise<{ pages: R
     throw new InputError(`${fileName}: 不是 PDF 文件(开头没有 %PDF- 标记) / not a PDF file (no %PDF- header)`, { file: fileName });
   }
   const pdfjs = await loadPdfJs();
-  // pdf.js takes ownership of (transfers) the buffer it is given: hand it a copy.
+  // pdf.js takes ownership of (transfers) the buffer it is given and refuses a Node Buffer (what the CLI
+  // reads): hand it a plain copy.
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,

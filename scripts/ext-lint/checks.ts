@@ -183,6 +183,33 @@ export const EXPECTED_LINTER_WARNINGS: readonly ExpectedWarning[] = [
     source: /new Function\(\s*["']["']\s*\+\s*\w+\s*\)/,
     why: 'the setImmediate polyfill in the .docx reader (string callbacks only; Tianbao passes functions)',
   },
+  // pdf.js (PDF import, loaded only by the options page's import worker and its in-page fallback), run with
+  // `isEvalSupported: false` and its worker code in the same thread (lib/parse/read-pdf.ts):
+  {
+    code: 'DANGEROUS_EVAL',
+    source: /try\s*\{\s*return new Function\(\s*["']{2}\s*\)\s*,\s*!0\s*\}/,
+    why: "pdf.js's probe whether eval works (FeatureTest.isEvalSupported), only asked when the caller allows eval; Tianbao passes isEvalSupported: false",
+  },
+  {
+    code: 'DANGEROUS_EVAL',
+    source: /isEvalSupported[\s\S]*new Function\(\s*["']src["']\s*,\s*["']srcOffset["']/,
+    why: "pdf.js's compiler for PostScript functions in PDF shadings, used only when isEvalSupported is true (Tianbao passes false); it falls back to an interpreter",
+  },
+  {
+    code: 'DANGEROUS_EVAL',
+    source: /getBuiltinModule\(\w+\)\s*\}\s*catch\s*\{\s*\}\s*try\s*\{\s*return Function\(\s*['"]return require\(/,
+    why: "core-js in pdf.js's legacy build (the one that runs on Node 20 too): looks up a Node built-in module, only where it detected Node",
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    source: /_setupFakeWorkerGlobal[\s\S]*await import\(this\.workerSrc\)/,
+    why: "pdf.js loading its worker from GlobalWorkerOptions.workerSrc; Tianbao hands it the bundled worker module (globalThis.pdfjsWorker), so no URL is ever imported",
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    source: /openjpeg_nowasm_fallback\.js`[\s\S]*await import\(\w+\)/,
+    why: "pdf.js's JPEG 2000 image decoder fallback from wasmUrl; text extraction decodes no images and Tianbao sets no wasmUrl",
+  },
   {
     code: 'UNSAFE_VAR_ASSIGNMENT',
     source: /dangerouslySetInnerHTML[\s\S]*\.innerHTML\s*=/,
