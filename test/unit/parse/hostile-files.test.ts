@@ -75,7 +75,7 @@ describe('hostile files', () => {
 
   it.each(CASES)('%s ends in an InputError saying what and where, in under 10 s and 500 MB', (name, message) => {
     // pdf.js preloaded before tsx registers: run through tsx's loader its 3 MB would cost ~300 MB (not the file's).
-    const args = ['--expose-gc', '--import', './test/unit/parse/preload-pdfjs.mjs', '--import', 'tsx', 'test/unit/parse/hostile-child.ts'];
+    const args = ['--expose-gc', '--import', './lib/parse/pdfjs-preload.mjs', '--import', 'tsx', 'test/unit/parse/hostile-child.ts'];
     const run = spawnSync(process.execPath, [...args, join(dir, name)], {
       encoding: 'utf8',
       timeout: 120_000,
