@@ -10,8 +10,8 @@
  *   (`一级指标 / 二级指标 / 三级指标 / 指标值 / 计量单位`, or the export's `项目名称 / 总计 / 财政拨款 / 绩效目标 /
  *   绩效指标`); a two-level header (`指标值` over `长期 | 年度`) fills the upper caption into each column under it,
  *   the way the sheet reader fills merged cells;
- * - column x-ranges come from the captions: the boundary between two columns is the widest vertical strip
- *   between their captions that no text of the table crosses (the gutter of cell padding and border);
+ * - column x-ranges come from the vertical strips no text of the table crosses (the gutters of cell padding
+ *   and border), split further between captions where a strip holds several (always-empty columns);
  * - every run goes into the cell whose x-range holds its start; wrapped lines of a cell are joined;
  * - the header repeated at the top of later pages is dropped, and so are page numbers (`第 1 页`, `- 2 -`);
  * - lines outside any table (title, `金额单位:万元`, a declaration's label/value block) become rows whose cells
@@ -368,42 +368,6 @@ function blocksOf(lines: readonly Line[], pitch: number): Line[][] {
   return blocks;
 }
 
-/**
- * Leaf captions of a header of one or more row blocks: an upper caption with two or more captions of a
- * lower block nearer to it than to any other upper caption is a group caption (`指标值` over `长期 | 年度`).
- */
-function headerColumns(header: Phrase[][]): { leaves: Phrase[]; groups: Map<Phrase, Phrase[]> } {
-  let leaves = header[0] ?? [];
-  const groups = new Map<Phrase, Phrase[]>();
-  for (const lower of header.slice(1)) {
-    const under = new Map<Phrase, Phrase[]>();
-    const extra: Phrase[] = [];
-    for (const p of lower) {
-      const c = (p.x0 + p.x1) / 2;
-      let best: Phrase | undefined;
-      for (const u of leaves) {
-        if (!best || Math.abs((u.x0 + u.x1) / 2 - c) < Math.abs((best.x0 + best.x1) / 2 - c)) best = u;
-      }
-      if (best && (p.x0 <= best.x1 && p.x1 >= best.x0)) (under.get(best) ?? under.set(best, []).get(best)!).push(p);
-      else if (best && lower.length > 1) (under.get(best) ?? under.set(best, []).get(best)!).push(p);
-      else extra.push(p);
-    }
-    const next: Phrase[] = [];
-    for (const u of leaves) {
-      const below = under.get(u) ?? [];
-      if (below.length >= 2) {
-        groups.set(u, below);
-        next.push(...below);
-      } else if (below.length === 1) {
-        // One caption under one caption: a caption printed on two rows of the header.
-        next.push({ ...below[0]!, text: `${u.text}${below[0]!.text}`, x0: Math.min(u.x0, below[0]!.x0), x1: Math.max(u.x1, below[0]!.x1) });
-      } else next.push(u);
-    }
-    leaves = [...next, ...extra].sort((a, b) => a.x0 - b.x0);
-  }
-  return { leaves, groups };
-}
-
 /** Merges a block's lines' phrases that stack in one column (a caption wrapped onto two lines). */
 function blockPhrases(block: readonly Line[]): Phrase[] {
   const all = block.flatMap((line) => phrasesOf(line));
@@ -419,44 +383,86 @@ function blockPhrases(block: readonly Line[]): Phrase[] {
   return out.sort((a, b) => a.x0 - b.x0);
 }
 
+/** Boundaries (x) in the middle of each strip no span covers, between the first and the last span. */
+function gutters(spans: readonly (readonly [number, number])[]): number[] {
+  const sorted = [...spans].sort((p, q) => p[0] - q[0]);
+  const out: number[] = [];
+  let end = Number.NEGATIVE_INFINITY;
+  for (const [a, b] of sorted) {
+    if (end !== Number.NEGATIVE_INFINITY && a - end > 1) out.push((end + a) / 2);
+    end = Math.max(end, b);
+  }
+  return out;
+}
+
+function bandsOf(bounds: readonly number[]): Column[] {
+  const edges = [Number.NEGATIVE_INFINITY, ...bounds, Number.POSITIVE_INFINITY];
+  return edges.slice(1).map((x1, i) => ({ x0: edges[i]!, x1 }));
+}
+
+/** Columns a phrase overlaps by more than a point. */
+function overlapped(columns: readonly Column[], p: Phrase): number[] {
+  return columns.flatMap((c, i) => (Math.min(c.x1, p.x1) - Math.max(c.x0, p.x0) > 1 ? [i] : []));
+}
+
+/** The widest strip inside (left, right) that no span covers: its middle, or undefined. */
+function widestGap(spans: readonly (readonly [number, number])[], left: number, right: number): number | undefined {
+  let best = 0;
+  let at: number | undefined;
+  let cursor = left;
+  for (const [a, b] of spans) {
+    if (b <= cursor) continue;
+    if (a >= right) break;
+    if (a > cursor && a - cursor > best) [best, at] = [a - cursor, (cursor + a) / 2];
+    cursor = Math.max(cursor, b);
+  }
+  if (cursor < right && right - cursor > best) at = (cursor + right) / 2;
+  return at;
+}
+
 /**
- * Column x-ranges from the leaf captions and the table's text: between two captions the boundary is the
- * middle of the widest strip that no run of the table's lines covers; without one, half-way.
+ * Column x-ranges of a table. The table's rows divide it first, at the vertical strips none of their text
+ * crosses (the gutters of cell padding and border). Captions then divide a strip holding two or more
+ * columns (an always-empty column still has its caption): between two captions at the widest strip no text
+ * or caption covers, else half-way. In each strip only the captions of the lowest header row that has any
+ * there count: `指标值` over `长期 | 年度` is a group caption, 一级指标 spanning both rows counts where it is.
+ * A strip under no caption is joined to the column on its left.
  */
-function columnsFrom(leaves: readonly Phrase[], body: readonly Line[]): Column[] {
+function columnsFrom(header: readonly Phrase[][], body: readonly Line[]): Column[] {
   const spans: [number, number][] = [];
   for (const line of body) {
     for (const run of line.runs) if (run.str.trim() !== '') spans.push([run.x, run.x + run.width]);
   }
-  for (const p of leaves) spans.push([p.x0, p.x1]);
+  const dataColumns = bandsOf(gutters(spans));
+  const all = header.flatMap((row, r) => row.map((p) => ({ p, r })));
+  for (const { p } of all) spans.push([p.x0, p.x1]);
   spans.sort((a, b) => a[0] - b[0]);
-  const columns: Column[] = [];
-  let start = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < leaves.length - 1; i += 1) {
-    const left = leaves[i]!.x1;
-    const right = leaves[i + 1]!.x0;
-    let boundary = (leaves[i]!.x1 + leaves[i + 1]!.x0) / 2;
-    if (right > left) {
-      // Uncovered strips inside (left, right).
-      let best = -1;
-      let cursor = left;
-      for (const [a, b] of spans) {
-        if (b <= cursor) continue;
-        if (a >= right) break;
-        if (a > cursor && a - cursor > best) {
-          best = a - cursor;
-          boundary = (cursor + a) / 2;
-        }
-        cursor = Math.max(cursor, b);
-        if (cursor >= right) break;
-      }
-      if (cursor < right && right - cursor > best) boundary = (cursor + right) / 2;
+  const bounds: number[] = [];
+  const captioned: boolean[] = [];
+  dataColumns.forEach((band, k) => {
+    const inside = all.filter(({ p }) => (p.x0 + p.x1) / 2 >= band.x0 && (p.x0 + p.x1) / 2 < band.x1);
+    const lowest = Math.max(-1, ...inside.map(({ r }) => r));
+    const caps = inside.filter(({ r }) => r === lowest).map(({ p }) => p).sort((a, b) => a.x0 - b.x0);
+    captioned.push(caps.length > 0);
+    for (let i = 0; i + 1 < caps.length; i += 1) {
+      const left = caps[i]!;
+      const right = caps[i + 1]!;
+      if (right.x0 <= left.x1) continue;
+      bounds.push(widestGap(spans, left.x1, right.x0) ?? (left.x1 + right.x0) / 2);
+      captioned.push(true);
     }
-    columns.push({ x0: start, x1: boundary });
-    start = boundary;
-  }
-  columns.push({ x0: start, x1: Number.POSITIVE_INFINITY });
-  return columns;
+    if (k + 1 < dataColumns.length) bounds.push(band.x1);
+  });
+  const columns = bandsOf(bounds);
+  const joined: Column[] = [];
+  columns.forEach((column, i) => {
+    const last = joined[joined.length - 1];
+    if (last && (!captioned[i] || (joined.length === 1 && !captioned[0]))) last.x1 = column.x1;
+    else joined.push({ ...column });
+  });
+  joined[0]!.x0 = Number.NEGATIVE_INFINITY;
+  joined[joined.length - 1]!.x1 = Number.POSITIVE_INFINITY;
+  return joined;
 }
 
 function columnOf(columns: readonly Column[], x: number): number {
@@ -528,13 +534,16 @@ function looseBlockCells(block: readonly Line[]): string[] {
   return cells.map((c) => c.text);
 }
 
-/** Rows of a header's blocks: each leaf caption in its column, group captions repeated over their leaves. */
-function headerRows(table: Table, groups: Map<Phrase, Phrase[]>): string[][] {
-  return table.header.map((phrases) => {
-    const cells = table.columns.map(() => '');
+/**
+ * Rows of a header's blocks: each caption in the column of its middle; a caption of an upper header row
+ * over two or more columns (a group caption) in each of them, the way merged cells are filled.
+ */
+function headerRows(header: readonly Phrase[][], columns: readonly Column[]): string[][] {
+  return header.map((phrases, r) => {
+    const cells = columns.map(() => '');
     for (const p of phrases) {
-      const members = groups.get(p);
-      const targets = members ? members.map((m) => columnOf(table.columns, (m.x0 + m.x1) / 2)) : [columnOf(table.columns, (p.x0 + p.x1) / 2)];
+      const over = overlapped(columns, p);
+      const targets = over.length >= 2 && r < header.length - 1 ? over : [columnOf(columns, (p.x0 + p.x1) / 2)];
       for (const col of targets) cells[col] = joinWrapped(cells[col]!, p.text.replace(/\s+/g, ''));
     }
     return cells;
@@ -561,6 +570,17 @@ function segmentsOf(lines: readonly Line[], pitch: number): Segment[] {
       continue;
     }
     const rows: Line[][] = [[line]];
+    // A group caption printed above the header line (`指标值` over the row where 一级/二级/三级, spanning
+    // both header rows, are centred): caption-only lines just above belong to the header.
+    for (let prev = out[out.length - 1]; prev?.kind === 'line'; prev = out[out.length - 1]) {
+      const above = prev.line;
+      const first = rows[0]![0]!;
+      const phrases = phrasesOf(above);
+      const near = above.page === first.page && above.y - first.y <= 2.5 * Math.max(above.size, first.size);
+      if (!near || phrases.length === 0 || !phrases.every((p) => captionKind(p.text) !== undefined)) break;
+      out.pop();
+      rows.unshift([above]);
+    }
     let j = i + 1;
     for (;;) {
       const row = rows[rows.length - 1]!;
@@ -593,7 +613,6 @@ export function rowsFromLines(lines: readonly Line[]): SourceRow[] | undefined {
       const header = segment.rows.map((row) => blockPhrases(row));
       const signature = signatureOf(header);
       if (table && signature === table.signature) continue; // The header repeated at the top of a page.
-      const { leaves, groups } = headerColumns(header);
       // The table's text: lines up to the next different header.
       const body: Line[] = [];
       for (let k = s; k < segments.length; k += 1) {
@@ -601,11 +620,15 @@ export function rowsFromLines(lines: readonly Line[]): SourceRow[] | undefined {
         if (next.kind === 'line') body.push(next.line);
         else if (signatureOf(next.rows.map((row) => blockPhrases(row))) !== signature) break;
       }
-      const columns = columnsFrom(leaves, body);
-      const roleColumns = (role: string) =>
-        leaves.flatMap((leaf, i) => (columnHeader(leaf.text.replace(/\s+/g, ''))?.role === role ? [i] : []));
+      const columns = columnsFrom(header, body);
+      const captions = headerRows(header, columns);
+      // A column's role: the lowest caption over it that the vocabulary knows (长期指标值 under 指标值).
+      const roles = columns.map((_, i) =>
+        captions.map((row) => columnHeader(row[i]!)?.role).filter((r) => r !== undefined).pop(),
+      );
+      const roleColumns = (role: string) => roles.flatMap((r, i) => (r === role ? [i] : []));
       table = { header, columns, signature, nameColumns: roleColumns('name'), valueColumns: roleColumns('value') };
-      rows.push(...headerRows(table, groups));
+      rows.push(...captions);
       open = undefined;
       continue;
     }

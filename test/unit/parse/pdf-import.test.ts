@@ -44,6 +44,8 @@ beforeAll(async () => {
     'scan',
     await htmlToPdf('<!doctype html><body><svg width="400" height="300"><rect width="400" height="300" fill="#555"/><circle cx="200" cy="150" r="90" fill="#eee"/></svg></body>'),
   );
+  // A two-level header: 一级/二级/三级 span both header rows (centred between them), 指标值 spans 长期 | 年度.
+  pdfs.set('two-level', await htmlToPdf(twoLevelHtml()));
   pdfs.set('prose', await htmlToPdf('<!doctype html><meta charset="utf-8"><body><p>今天开会讨论明年的工作安排。</p><p>会议记录由办公室整理。</p></body>'));
 }, 180_000);
 
@@ -95,6 +97,40 @@ describe('PDF import', () => {
     expect(pdf.kind === 'text' && pdf.text).toContain('今天开会讨论明年的工作安排。');
     const error = await parseFileBytes(pdfs.get('prose')!, 'notes.pdf').catch((e: unknown) => e);
     expect((error as InputError).message).toMatch(/notes\.pdf: 无法识别的表格/);
+  }, 30_000);
+});
+
+/** The indicator rows of the two-level header test, and the page printing them with merged header cells. */
+const TWO_LEVEL_ROWS = [
+  ['产出指标', '数量指标', '培训场次', '≥30场', '≥10场'],
+  ['', '质量指标', '培训合格率', '≥95%', '≥95%'],
+  ['效益指标', '社会效益指标', '服务群众人次', '≥5000人次', '≥1000人次'],
+  ['满意度指标', '服务对象满意度指标', '学员满意度', '≥90%', '≥90%'],
+];
+
+function twoLevelHtml(): string {
+  const rows = TWO_LEVEL_ROWS.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('');
+  return `<!doctype html><meta charset="utf-8"><style>body{font-family:'Noto Sans CJK SC';font-size:10pt}
+    table{border-collapse:collapse;width:100%} td,th{border:.5pt solid #000;padding:3pt;font-weight:normal}</style>
+    <p>2024年项目支出绩效目标表</p><p>项目名称 培训项目</p>
+    <table><tr><th rowspan="2">一级指标</th><th rowspan="2">二级指标</th><th rowspan="2">三级指标</th><th colspan="2">指标值</th></tr>
+    <tr><th>长期指标值</th><th>年度指标值</th></tr>${rows}</table>`;
+}
+
+describe('PDF tables with a two-level header', () => {
+  it('read like the same table from a sheet, merged header cells filled', async () => {
+    const fromPdf = await parseFileBytes(pdfs.get('two-level')!, 'two-level.pdf');
+    const sheet = [
+      ['2024年项目支出绩效目标表'],
+      ['项目名称 培训项目'],
+      ['一级指标', '二级指标', '三级指标', '指标值', '指标值'],
+      ['一级指标', '二级指标', '三级指标', '长期指标值', '年度指标值'],
+      ...TWO_LEVEL_ROWS,
+    ].map((cells, i) => ({ cells, line: i + 1 }));
+    const fromSheet = parseRows(sheet);
+    expect(fromSheet.projects[0]!.indicators).toHaveLength(4);
+    expect(fromSheet.projects[0]!.indicators[0]).toMatchObject({ period: { value: '30' }, annual: { value: '10' } });
+    expect(comparable(fromPdf)).toEqual(comparable(fromSheet));
   }, 30_000);
 });
 
