@@ -18,7 +18,9 @@ describe('runImportJob', () => {
   });
 
   it.each([
-    ['notes.pdf', new Uint8Array([37, 80, 68, 70]), '不支持的文件类型'],
+    ['notes.pages', new Uint8Array([37, 80, 68, 70]), '不支持的文件类型'],
+    // Four bytes of a PDF signature and nothing after: damaged, said so rather than "unsupported".
+    ['notes.pdf', new Uint8Array([37, 80, 68, 70]), 'PDF'],
     ['empty.csv', new Uint8Array(), '文件为空'],
     ['backup.json', new TextEncoder().encode('{"format":"other"}'), '不是填报助手的指标库备份'],
   ])('refuses %s with a message that names the file', async (fileName, bytes, zh) => {
