@@ -546,7 +546,8 @@ export function splitNameValue(name: string): { name: string; value: string } | 
   return { name: head, value: m[2]!.trim() };
 }
 
-function readWeight(text: string | undefined): string | undefined {
+/** A 权重 / 分值 cell as an exact decimal string (`10`, `10分`, `10%` → `10`); undefined when empty. */
+export function readWeight(text: string | undefined): string | undefined {
   if (text === undefined || text.trim() === '') return undefined;
   const t = toHalfWidth(text).replace(/\s/g, '').replace(/(%|分)$/, '');
   return normaliseDecimalString(t) ?? text.trim();

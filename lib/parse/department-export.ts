@@ -26,7 +26,6 @@ import {
   type ImportWarning,
   type Indicator,
   type IndicatorValue,
-  normaliseDecimalString,
   normaliseSymbol,
   parseMoney,
   type Project,
@@ -35,7 +34,7 @@ import {
   yuanToWanyuan,
 } from '../domain';
 import { collapseSpaces, toHalfWidth } from '../domain/text';
-import { buildValue } from './declaration-indicators';
+import { buildValue, readWeight } from './declaration-indicators';
 import {
   type ColumnRole,
   type HeaderField,
@@ -188,12 +187,6 @@ function readMoney(text: string, unit: MoneyUnit): string | null {
   if (!parsed.ok) return null;
   const stated: MoneyUnit = /万元\s*$/.test(raw) ? '万元' : /元\s*$/.test(raw) ? '元' : unit;
   return roundMoney(stated === '元' ? yuanToWanyuan(parsed.value) : parsed.value);
-}
-
-function readWeight(text: string): string | undefined {
-  const t = toHalfWidth(text).replace(/\s/g, '').replace(/(%|分)$/, '');
-  if (t === '') return undefined;
-  return normaliseDecimalString(t) ?? text.trim();
 }
 
 /** A 度量单位 cell that holds no unit (a number, a date serial): the value's unit is then a guess. */
