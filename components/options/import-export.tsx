@@ -192,7 +192,7 @@ export function ImportExportPanel({ stats, onChanged }: { stats: LibraryStats | 
       <div className="card stack">
         <h3>{t('import.title')}</h3>
         <p className="muted">{t('import.intro')}</p>
-        {error ? <Notice tone="error">{error}</Notice> : null}
+        {error ? <Notice tone="error" testId="import-error">{error}</Notice> : null}
 
         {phase.kind === 'idle' || phase.kind === 'done' ? (
           <>

@@ -7,7 +7,8 @@
  * `TIANBAO_SCREENSHOTS=1` also writes docs/screenshots/sidepanel.png and options.png.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,8 @@ import { type BrowserSession, launchBrowser, type PortalServer, startPortal } fr
 import { backgroundRequest, E2E_PORT, EXTENSION_DIR } from './support/extension';
 import { saveArtifactsOnFailure } from './support/failure-artifacts';
 import { REPO_ROOT } from './support/portal-server';
+import { htmlToPdf, tableHtml } from '../unit/parse/make-pdf';
+import { encryptedPdf } from '../unit/parse/hostile-build';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'baiyun-perf-targets.txt');
 const SCREENSHOTS = process.env.TIANBAO_SCREENSHOTS ? join(REPO_ROOT, 'docs', 'screenshots') : null;
@@ -106,6 +109,40 @@ describe('options page', () => {
     expect(stats.templates).toBeGreaterThan(90);
     await expect.poll(() => page.getByTestId('library-count').textContent()).toBe(String(stats.templates));
     await page.close();
+  });
+
+  it('reads a real table printed to PDF in the import worker, and refuses an encrypted PDF by name', async () => {
+    // 湘潭 2023 申报表 (test/fixtures/real), printed by Chromium as a unit publishes it.
+    const source = readFileSync(join(REPO_ROOT, 'test', 'fixtures', 'real', 'decl-hunan-xiangtan-2023.txt'), 'utf8');
+    const rows = source.split(/\r?\n/).filter((l) => l.trim() !== '').map((l) => l.split('\t'));
+    const dir = join(tmpdir(), 'tianbao-e2e-pdf');
+    mkdirSync(dir, { recursive: true });
+    const table = join(dir, 'xiangtan-2023.pdf');
+    writeFileSync(table, await htmlToPdf(tableHtml(rows)));
+    const locked = join(dir, 'locked.pdf');
+    writeFileSync(locked, encryptedPdf());
+
+    const page = await session!.newPage();
+    await page.goto(url('options.html#import'));
+    await page.getByTestId('import-file').setInputFiles(table);
+    const preview = page.getByTestId('import-preview');
+    await preview.waitFor({ timeout: 60_000 });
+    const text = (await preview.textContent()) ?? '';
+    expect(text).toContain('xiangtan-2023.pdf');
+    for (const name of ['雾炮车降尘抑尘服务配备车辆数', '雾炮车风炮射程', '市民满意度']) expect(text).toContain(name);
+    expect(text).not.toContain('填表人');
+
+    await page.close();
+
+    // A fresh page: the one above holds its preview until it is committed or cancelled.
+    const second = await session!.newPage();
+    await second.goto(url('options.html#import'));
+    await second.getByTestId('import-file').setInputFiles(locked);
+    const error = second.getByTestId('import-error');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toContain('locked.pdf');
+    expect(await error.textContent()).toContain('PDF 已加密');
+    await second.close();
   });
 
   it('lists, searches (pinyin initials) and exports the library', async () => {
