@@ -135,6 +135,8 @@ export function splitValue(raw: string): IndicatorValue {
   let before = t.slice(0, start).trim();
   let after = t.slice(start + match[0].length).trim();
   if (PUNCTUATION_RE.test(after)) return qualitative(raw, t);
+  // A period named by its year, not an amount: `2021年全年`, `2023年度` (deadlines such as `2024年底前` stay ≤).
+  if (/^(19|20)\d\d$/.test(numberText) && /^年(全年度?|度)$/.test(after)) return qualitative(raw, t);
 
   let symbol: IndicatorSymbol | null = null;
   for (const [word, sym] of PREFIX_WORDS) {

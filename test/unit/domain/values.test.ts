@@ -31,7 +31,7 @@ describe('splitValue', () => {
     expect(v.problem).toBeUndefined();
   });
 
-  it.each([['无重大故障'], ['优良'], ['通畅'], ['不少于800万人次、10万人次'], ['满足三至五年的工作需要']])('%s is qualitative', (raw) => {
+  it.each([['无重大故障'], ['优良'], ['通畅'], ['不少于800万人次、10万人次'], ['满足三至五年的工作需要'], ['2021年全年'], ['2023年度']])('%s is qualitative', (raw) => {
     expect(splitValue(raw)).toMatchObject({ symbol: '定性', value: null, unit: '' });
   });
 
