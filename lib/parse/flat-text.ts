@@ -59,7 +59,7 @@ const END_RE = /(?:^|[。;\s])(?:注[:：]|附件[:：]|填表人|填报人|单�
 /** Header labels of a 申报表, in the words tables print, mapped to the label the header reader knows. */
 const HEADER_LABELS: [RegExp, string][] = [
   [/二级项目名称/, '项目名称'],
-  [/一级项目名称/, '项目属性'],
+  [/一[*＊\s]?级项目名称/, '项目属性'],
   [/项目支出名称|项目名称/, '项目名称'],
   [/主管部门编码|主管部门代码/, '项目属性'],
   [/项目主管部门|主管部门/, '主管部门'],
