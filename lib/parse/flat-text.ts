@@ -18,8 +18,23 @@ import { findLevel2, type ImportWarning, PROFILES, type TaxonomyProfile } from '
 import { toHalfWidth } from '../domain/text';
 import type { SourceRow } from './index';
 
-/** Category labels as printed, longest first so `社会公众或服务对象满意度指标` wins over `满意度指标`. */
-function categoryLabels(profile: TaxonomyProfile): { level1: string[]; level2: string[] } {
+interface CategoryLabels {
+  level1: string[];
+  level2: string[];
+  /** Any label, for scanning (global). */
+  any: RegExp;
+  /** A 二级 label at `lastIndex`, after optional spaces (sticky). */
+  level2At: RegExp;
+  /** A 二级 label glued to the text around it, or a prose notice's `数量指标:` (for looksFlattened). */
+  glued: RegExp;
+}
+
+const labelCache = new WeakMap<TaxonomyProfile, CategoryLabels>();
+
+/** Category labels as printed, longest first so `社会公众或服务对象满意度指标` wins over `满意度指标`; built once per profile. */
+function categoryLabels(profile: TaxonomyProfile): CategoryLabels {
+  const cached = labelCache.get(profile);
+  if (cached) return cached;
   const level1 = new Set<string>();
   const level2 = new Set<string>();
   for (const p of [profile, ...PROFILES]) {
@@ -35,7 +50,19 @@ function categoryLabels(profile: TaxonomyProfile): { level1: string[]; level2: s
   // Older tables say 目标 for 指标 (`社会效益目标`).
   for (const n of [...level2]) if (/效益指标$/.test(n)) level2.add(n.replace(/指标$/, '目标'));
   const byLength = (a: string, b: string) => b.length - a.length;
-  return { level1: [...level1].sort(byLength), level2: [...level2].filter((n) => !level1.has(n) || /成本/.test(n)).sort(byLength) };
+  const l1 = [...level1].sort(byLength);
+  const l2 = [...level2].filter((n) => !level1.has(n) || /成本/.test(n)).sort(byLength);
+  const l2Alt = l2.map(escape).join('|');
+  const labels: CategoryLabels = {
+    level1: l1,
+    level2: l2,
+    any: new RegExp([...l2, ...l1].map(escape).join('|'), 'g'),
+    level2At: new RegExp(`\\s*(?:${l2Alt})`, 'y'),
+    // Glued on both sides (`…率100%质量指标校舍…`), or a prose notice's `数量指标:`.
+    glued: new RegExp(`(?:[\\p{Script=Han}](?:${l2Alt})[\\p{Script=Han}\\d≥≤<>=]|(?:^|[\\p{Script=Han}\\s,;。])(?:${l2Alt})[:,])`, 'gmu'),
+  };
+  labelCache.set(profile, labels);
+  return labels;
 }
 
 const UNIT =
@@ -101,11 +128,8 @@ function lineFinder(text: string): (offset: number) => number {
  */
 export function looksFlattened(text: string, profile: TaxonomyProfile): boolean {
   if (text.length > 200_000 || /\t|\|/.test(text)) return false;
-  const { level2 } = categoryLabels(profile);
-  // Glued on both sides (`…率100%质量指标校舍…`), or a prose notice's `数量指标:`.
-  const re = new RegExp(`(?:[\\p{Script=Han}](?:${level2.map(escape).join('|')})[\\p{Script=Han}\\d≥≤<>=]|(?:^|[\\p{Script=Han}\\s,;。])(?:${level2.map(escape).join('|')})[:,])`, 'gmu');
   let glued = 0;
-  for (const _ of toHalfWidth(text).matchAll(re)) if (++glued >= 2) return true;
+  for (const _ of toHalfWidth(text).matchAll(categoryLabels(profile).glued)) if (++glued >= 2) return true;
   return false;
 }
 
@@ -120,7 +144,7 @@ export function flatTextToRows(source: string, profile: TaxonomyProfile): { rows
   const warnings: ImportWarning[] = [];
   const labels = categoryLabels(profile);
   const l1Set = new Set(labels.level1);
-  const labelRe = new RegExp(`${[...labels.level2, ...labels.level1].map(escape).join('|')}`, 'g');
+  const labelRe = labels.any;
 
   // Blocks: each indicator grid starts after its captions (`一级指标二级指标三级指标指标值`) or at its first category.
   const blocks: { start: number; end: number; scope: 'period' | 'annual'; captions: number }[] = [];
@@ -140,6 +164,8 @@ export function flatTextToRows(source: string, profile: TaxonomyProfile): { rows
     blocks.push({ start: at, end: text.length, scope, captions: m.index });
   }
   if (blocks.length === 0) {
+    // The regex is shared per profile: start it from the beginning, and leave it there.
+    labelRe.lastIndex = 0;
     const first = labelRe.exec(text);
     labelRe.lastIndex = 0;
     if (!first) return { rows: [], warnings };
@@ -181,8 +207,9 @@ export function flatTextToRows(source: string, profile: TaxonomyProfile): { rows
       // A 二级 name printed again right after its own label is the indicator's name (`服务对象满意度服务对象满意度%=99`).
       if (at === cursor && label === l2) continue;
       flush(at);
-      const glued = text.slice(at + label.length).match(labelRe.source.length > 0 ? new RegExp(`^\\s*(${labels.level2.map(escape).join('|')})`) : /$^/);
-      if (l1Set.has(label) && (glued || !labels.level2.includes(label) || /^产出|^效益|^满意度/.test(label))) {
+      // A label that names a 一级 only (产出指标…) is one; 成本指标 is a 一级 only when a 二级 follows it (the 2021 layout).
+      labels.level2At.lastIndex = at + label.length;
+      if (l1Set.has(label) && (!labels.level2.includes(label) || labels.level2At.test(text))) {
         l1 = label;
         l2 = '';
       } else {
