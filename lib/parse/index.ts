@@ -70,14 +70,14 @@ export function parseText(text: string, options: ParseOptions = {}): FormSnapsho
   const profile = options.profile ?? DEFAULT_PROFILE;
   if (looksFlattened(text, profile)) {
     const flat = flatTextToRows(text, profile);
-    const marked = options.trace?.marks.length ?? 0;
+    const marked = options.trace?.checkpoint() ?? 0;
     options.trace?.setRows(flat.rows);
     const snapshot = flat.rows.length > 0 ? parseDeclarationRows(flat.rows, options) : null;
     if (snapshot && snapshot.projects.some((p) => p.indicators.length > 0)) {
       return { ...snapshot, warnings: [...flat.warnings, ...snapshot.warnings].sort((a, b) => a.line - b.line), layout: 'flattened' };
     }
     // Not read as flattened text: its marks go; the reading below sets its own rows.
-    options.trace?.marks.splice(marked);
+    options.trace?.rollback(marked);
   }
   const tabbed = splitTabbedRows(text);
   const nonEmpty = tabbed.filter((r) => r.cells.some((c) => c.trim() !== ''));
@@ -124,13 +124,13 @@ export async function parseFileBytes(bytes: Uint8Array, fileName: string, option
       const sheets = await readXlsxRows(bytes, fileName);
       const errors: string[] = [];
       for (const { sheet, rows } of sheets) {
-        const marked = opts.trace?.marks.length ?? 0;
+        const marked = opts.trace?.checkpoint() ?? 0;
         try {
           return parseRows(rows, { ...opts, file: `${fileName}#${sheet}` });
         } catch (error) {
           if (!(error instanceof InputError)) throw error;
           // A sheet that is no target table leaves no marks; the next sheet's rows replace its rows.
-          opts.trace?.marks.splice(marked);
+          opts.trace?.rollback(marked);
           errors.push(sheet);
         }
       }

@@ -45,4 +45,14 @@ export class ReadingTrace {
   setRows(rows: readonly { cells: readonly string[]; line: number }[]): void {
     this.rows = rows;
   }
+
+  /** Where the marks stand now, for `rollback` when a reading is abandoned. */
+  checkpoint(): number {
+    return this.marks.length;
+  }
+
+  /** Drops the marks made since `checkpoint` (a reading that was tried and not kept). */
+  rollback(to: number): void {
+    this.marks.length = Math.min(this.marks.length, to);
+  }
 }
