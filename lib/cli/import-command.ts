@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { formatValue } from '../domain';
 import type { FormSnapshot } from '../domain';
 import { InputError, ReadingTrace } from '../parse';
 import { explainImport, KIND_TAGS, type LineReading } from '../parse/explain';
-import { decodeText } from '../parse/read-file';
 import { loadSnapshotFile } from './load';
 import { EXIT, type CliIo } from './run';
 import { snapshotToJson } from './snapshot-json';
@@ -58,7 +56,7 @@ export async function runImportCommand(args: readonly string[], io: CliIo): Prom
   const snapshot = await loadForCommand('import', parsed.file, io, trace);
   if (!snapshot) return EXIT.badInput;
   if (trace) {
-    const lines = explainImport(snapshot, trace, { sourceText: await sourceTextOf(parsed.file!) });
+    const lines = explainImport(snapshot, trace, trace.sourceText !== undefined ? { sourceText: trace.sourceText } : {});
     io.stdout.write(parsed.flags.has('--json') ? `${JSON.stringify({ file: parsed.file, lines }, null, 2)}\n` : formatExplain(lines, parsed.file!));
     return EXIT.ok;
   }
@@ -90,20 +88,6 @@ function formatSummary(snapshot: FormSnapshot, file: string): string {
     for (const w of snapshot.warnings) lines.push(`  第${w.line}行: ${w.message}`);
   }
   return `${lines.join('\n')}\n`;
-}
-
-/** Files read as text: their raw lines show the lines the row reader skipped (blank, `|---|`, continuations). */
-const TEXT_EXTENSIONS = new Set(['txt', 'tsv', 'text', 'csv', 'md', '']);
-
-async function sourceTextOf(file: string): Promise<string | undefined> {
-  const name = file.split(/[\\/]/).pop() ?? file;
-  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
-  if (!TEXT_EXTENSIONS.has(ext)) return undefined;
-  try {
-    return decodeText(await readFile(file));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Tags are 2–3 Chinese characters; padded with ideographic spaces so the texts line up. */

@@ -89,6 +89,13 @@ export function parseText(text: string, options: ParseOptions = {}): FormSnapsho
   return parseRows(textToRows(text), options);
 }
 
+/** Decodes a text file's bytes, keeping the text on the trace for the lines its row reader skips. */
+function sourceText(bytes: Uint8Array, options: ParseOptions): string {
+  const text = decodeText(bytes);
+  if (options.trace) options.trace.sourceText = text;
+  return text;
+}
+
 function extensionOf(fileName: string): string {
   const m = /\.([^./\\]+)$/.exec(fileName);
   return m ? m[1]!.toLowerCase() : '';
@@ -114,10 +121,10 @@ export async function parseFileBytes(bytes: Uint8Array, fileName: string, option
     case 'text':
     case '':
       assertTextBytes(bytes, fileName);
-      return parseText(decodeText(bytes), opts);
+      return parseText(sourceText(bytes, opts), opts);
     case 'csv':
       assertTextBytes(bytes, fileName);
-      return parseRows(parseCsv(decodeText(bytes)), opts);
+      return parseRows(parseCsv(sourceText(bytes, opts)), opts);
     case 'xlsx':
     case 'xlsm':
     case 'xls': {

@@ -37,6 +37,8 @@ export class ReadingTrace {
   readonly marks: LineMark[] = [];
   /** The rows the importer read (set by the entry points), so a view can print each line's text. */
   rows: readonly { cells: readonly string[]; line: number }[] = [];
+  /** The decoded text of a text or CSV file (set by parseFileBytes), for lines the row reader skips. */
+  sourceText?: string;
 
   mark(line: number, kind: LineKind, note?: string): void {
     this.marks.push(note === undefined ? { line, kind } : { line, kind, note });
